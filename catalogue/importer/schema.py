@@ -1,0 +1,231 @@
+"""Parse and validate catalogue records: every problem of a file is found before anything is written."""
+
+import datetime
+import json
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
+
+LOCALES = {code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES}
+ORGANISATION_TYPES = {
+    "department", "public-body", "university", "research-institute", "start-up", "sme", "company", "gba-partner",
+}
+# The order records are written in, so that references always point to something that exists.
+KIND_ORDER = ["category", "organisation", "wish", "solution", "trial"]
+# Which kind each reference field points to.
+REFERENCES = {
+    "organisation": "organisation",
+    "categories": "category",
+    "applicable_to": "wish",
+    "wish": "wish",
+    "solution": "solution",
+}
+
+
+def text(value):
+    if not isinstance(value, str) or not value.strip():
+        return "must be non-empty text"
+
+
+def optional_text(value):
+    if not isinstance(value, str):
+        return "must be text"
+
+
+def date(value):
+    if not isinstance(value, str):
+        return "must be an ISO 8601 date such as 2019-08-06"
+    try:
+        datetime.date.fromisoformat(value[:10])
+        if len(value) > 10:
+            datetime.datetime.fromisoformat(value)
+    except ValueError:
+        return f"{value!r} is not an ISO 8601 date such as 2019-08-06"
+
+
+def one_of(*choices):
+    def check(value):
+        if value not in choices:
+            return f"{value!r} is not one of {', '.join(choices)}"
+
+    return check
+
+
+def key_list(minimum):
+    def check(value):
+        if not isinstance(value, list) or not all(isinstance(k, str) and k.strip() for k in value):
+            return "must be a list of keys"
+        if len(value) < minimum:
+            return f"must list at least {minimum} key"
+
+    return check
+
+
+def trl(value):
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 9:
+        return "must be a whole number from 1 to 9"
+
+
+def number(value):
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+        return "must be a number, not negative"
+
+
+def url(value):
+    try:
+        URLValidator()(value)
+    except (ValidationError, TypeError):
+        return f"{value!r} is not a web address"
+
+
+def report(value):
+    if not isinstance(value, dict):
+        return 'must be an object {"summary": ..., "metrics": [...]}'
+    if text(value.get("summary")):
+        return "summary must be non-empty text"
+    metrics = value.get("metrics", [])
+    if not isinstance(metrics, list):
+        return "metrics must be a list"
+    for n, metric in enumerate(metrics, 1):
+        if not isinstance(metric, dict) or text(metric.get("name")):
+            return f"metric {n} needs a name"
+        if not isinstance(metric.get("value"), (str, int, float)) or isinstance(metric.get("value"), bool):
+            return f"metric {n} needs a value (number or text)"
+        if "unit" in metric and optional_text(metric["unit"]):
+            return f"metric {n}: unit must be text"
+
+
+# kind -> {field: (required, check)}
+COMMON = {"kind": (True, None), "key": (True, text), "locale": (True, one_of(*sorted(LOCALES)))}
+FIELDS = {
+    "category": {"name": (True, text), "description": (False, optional_text)},
+    "organisation": {
+        "name": (True, text),
+        "type": (True, one_of(*sorted(ORGANISATION_TYPES))),
+        "website": (False, url),
+        "mou_signed": (False, date),
+        "description": (False, optional_text),
+    },
+    "wish": {
+        "title": (True, text),
+        "summary": (True, text),
+        "body": (False, optional_text),
+        "organisation": (True, text),
+        "categories": (True, key_list(1)),
+        "status": (True, one_of("open", "matched", "in-trial", "closed")),
+        "published": (True, date),
+        "deadline": (False, date),
+    },
+    "solution": {
+        "title": (True, text),
+        "summary": (True, text),
+        "body": (False, optional_text),
+        "organisation": (True, text),
+        "categories": (True, key_list(1)),
+        "trl": (False, trl),
+        "published": (True, date),
+        "applicable_to": (False, key_list(0)),
+    },
+    "trial": {
+        "title": (True, text),
+        "summary": (True, text),
+        "wish": (True, text),
+        "solution": (True, text),
+        "trial_type": (True, one_of("prototype-test", "pilot-project")),
+        "venue": (True, text),
+        "status": (True, one_of("planned", "in-progress", "completed")),
+        "start": (False, date),
+        "end": (False, date),
+        "value_hkd": (False, number),
+        "report": (False, report),
+    },
+}
+
+
+@dataclass
+class Record:
+    line: int
+    data: dict
+    kind: str = field(init=False)
+    key: str = field(init=False)
+    locale: str = field(init=False)
+
+    def __post_init__(self):
+        self.kind, self.key, self.locale = self.data["kind"], self.data["key"].strip(), self.data["locale"]
+
+    def references(self):
+        """(field, kind, key) for every reference this record makes."""
+        for name, kind in REFERENCES.items():
+            value = self.data.get(name)
+            for key in [value] if isinstance(value, str) else value or []:
+                yield name, kind, key
+
+
+class ImportFileError(Exception):
+    """The file is invalid; `errors` holds every `line N: field: what is wrong`."""
+
+    def __init__(self, errors):
+        self.errors = errors
+        super().__init__(f"{len(errors)} error(s)")
+
+
+def validate_record(data):
+    """Errors of one record as (field, message); an empty list when it is valid."""
+    if not isinstance(data, dict):
+        return [("line", "must be a JSON object")]
+    kind = data.get("kind")
+    if kind not in FIELDS:
+        return [("kind", f"{kind!r} is not one of {', '.join(KIND_ORDER)}")]
+    spec = COMMON | FIELDS[kind]
+    errors = []
+    for name, (required, check) in spec.items():
+        if name not in data or data[name] is None:
+            if required:
+                errors.append((name, "is required"))
+        elif check and (problem := check(data[name])):
+            errors.append((name, problem))
+    for name in sorted(set(data) - set(spec)):
+        errors.append((name, f"is not a field of a {kind}"))
+    if not errors and kind == "trial" and data.get("start") and data.get("end"):
+        if data["end"][:10] < data["start"][:10]:
+            errors.append(("end", "is before start"))
+    return errors
+
+
+def parse_lines(lines, existing_keys=frozenset()):
+    """Records of a JSON Lines file, or ImportFileError with every problem in it.
+
+    `existing_keys` holds (kind, key) pairs already in the database, which references may point to.
+    """
+    records, errors, seen = [], [], {}
+    for number, raw in enumerate(lines, 1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        try:
+            data = json.loads(line)
+        except json.JSONDecodeError as error:
+            errors.append(f"line {number}: json: {error.msg} (column {error.colno})")
+            continue
+        problems = validate_record(data)
+        errors += [f"line {number}: {name}: {message}" for name, message in problems]
+        if problems:
+            continue
+        record = Record(number, data)
+        identity = (record.kind, record.key, record.locale)
+        if identity in seen:
+            errors.append(f"line {number}: key: {record.kind} {record.key!r} in {record.locale} is already on line {seen[identity]}")
+            continue
+        seen[identity] = number
+        records.append(record)
+
+    known = set(existing_keys) | {(r.kind, r.key) for r in records}
+    for record in records:
+        for name, kind, key in record.references():
+            if (kind, key) not in known:
+                errors.append(f"line {record.line}: {name}: no {kind} with key {key!r} in the file or the database")
+    if errors:
+        raise ImportFileError(errors)
+    return records

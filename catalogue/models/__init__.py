@@ -1,0 +1,19 @@
+from .indexes import SolutionIndexPage, TrialIndexPage, WishIndexPage
+from .solutions import SolutionDocument, SolutionImage, SolutionPage
+from .taxonomy import Organisation, TechnologyCategory
+from .trials import TrialMetric, TrialPage
+from .wishes import WishPage
+
+__all__ = [
+    "Organisation",
+    "SolutionDocument",
+    "SolutionImage",
+    "SolutionIndexPage",
+    "SolutionPage",
+    "TechnologyCategory",
+    "TrialIndexPage",
+    "TrialMetric",
+    "TrialPage",
+    "WishIndexPage",
+    "WishPage",
+]

@@ -1,0 +1,38 @@
+import json
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+
+from catalogue.models import WishPage
+from home.site_tree import build_site_tree
+
+PAGES = Path(settings.BASE_DIR) / "home" / "demo" / "pages.json"
+CATALOGUE = Path(settings.BASE_DIR) / "catalogue" / "demo" / "catalogue.jsonl"
+DEMO_LOGIN = ("admin", "innoportal-demo")
+
+
+class Command(BaseCommand):
+    help = "Load the bilingual demo site once: page tree, catalogue (through import_catalogue), demo login."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--structure-only", action="store_true", help="only the homes and section pages")
+        parser.add_argument("--force", action="store_true", help="load even when the database has content")
+
+    def handle(self, *args, structure_only=False, force=False, **options):
+        if WishPage.objects.exists() and not force:
+            self.stdout.write("Demo content: the database already has content; nothing loaded.")
+            return
+        build_site_tree(json.loads(PAGES.read_text(encoding="utf-8")))
+        self.stdout.write("Site tree ready in " + ", ".join(code for code, _ in settings.LANGUAGES))
+        if structure_only:
+            return
+        call_command("import_catalogue", str(CATALOGUE), stdout=self.stdout, stderr=self.stderr)
+        User = get_user_model()
+        if not User.objects.filter(is_superuser=True).exists():
+            User.objects.create_superuser(DEMO_LOGIN[0], "admin@example.gov.hk", DEMO_LOGIN[1])
+            self.stdout.write(self.style.WARNING(
+                f"Local demo login for /admin/: {DEMO_LOGIN[0]} / {DEMO_LOGIN[1]} (demo only; change it)"
+            ))

@@ -1,0 +1,122 @@
+from django.db import models
+from django.db.models import Sum
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from catalogue.models import Organisation, SolutionPage, TrialPage, WishPage
+from home.blocks import BodyBlock
+
+
+class HomePage(Page):
+    hero_heading = models.CharField(_("hero heading"), max_length=200)
+    hero_intro = models.TextField(_("hero introduction"), blank=True)
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    figures_intro = models.CharField(_("figures introduction"), max_length=250, blank=True)
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [FieldPanel("hero_heading"), FieldPanel("hero_intro"), FieldPanel("hero_image")], heading=_("Hero")
+        ),
+        FieldPanel("figures_intro"),
+        InlinePanel("featured_items", label=_("Featured wishes, solutions and trials")),
+    ]
+    parent_page_types = ["wagtailcore.Page"]
+    template = "home/home_page.html"
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def portal_figures(self):
+        """Live counts in this page's language, so the figures never go stale."""
+        live = {"locale": self.locale}
+        trials = TrialPage.objects.live().filter(**live)
+        return {
+            "wishes": WishPage.objects.live().filter(**live).count(),
+            "solutions": SolutionPage.objects.live().filter(**live).count(),
+            "trials": trials.count(),
+            "matched_value": trials.aggregate(total=Sum("value_hkd"))["total"] or 0,
+        }
+
+    def featured(self, model, count=3):
+        """Editors' picks of one kind; the latest items fill the row when they chose none."""
+        chosen = [
+            item.page.specific
+            for item in self.featured_items.select_related("page")
+            if item.page.live and item.page.specific_class is model
+        ]
+        if chosen:
+            return chosen[:count]
+        order = "-start_date" if model is TrialPage else "-published_on"
+        return list(model.objects.live().filter(locale=self.locale).order_by(order)[:count])
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(
+            figures=self.portal_figures(),
+            featured_wishes=self.featured(WishPage),
+            featured_solutions=self.featured(SolutionPage),
+            featured_trials=self.featured(TrialPage),
+        )
+        return context
+
+
+class HomeFeaturedItem(Orderable):
+    home = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_items")
+    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+
+    panels = [PageChooserPanel("page", ["catalogue.WishPage", "catalogue.SolutionPage", "catalogue.TrialPage"])]
+
+
+class StandardPage(Page):
+    intro = models.TextField(_("introduction"), blank=True)
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("intro", boost=2), index.SearchField("body")]
+    template = "home/standard_page.html"
+
+    class Meta:
+        verbose_name = _("standard page")
+
+
+class PartnersPage(Page):
+    """The strategic partners who signed an MoU, grouped as the seed paper groups them."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    max_count_per_parent = 1
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    template = "home/partners_page.html"
+
+    class Meta:
+        verbose_name = _("partners page")
+
+    GROUPS = [
+        ("universities", _("Universities"), [Organisation.Type.UNIVERSITY]),
+        ("gba", _("Greater Bay Area"), [Organisation.Type.GBA_PARTNER]),
+        ("research", _("Research bodies"), None),  # every other partner
+    ]
+
+    def partner_groups(self):
+        partners = Organisation.objects.filter(locale=self.locale, mou_signed__isnull=False).order_by(
+            "mou_signed", "name"
+        )
+        groups, placed = {}, set()
+        for slug, label, types in self.GROUPS:
+            members = [p for p in partners if p.pk not in placed and (types is None or p.type in types)]
+            placed.update(p.pk for p in members)
+            groups[slug] = {"slug": slug, "label": label, "partners": members}
+        return [groups["universities"], groups["research"], groups["gba"]]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["groups"] = self.partner_groups()
+        return context

@@ -1,0 +1,95 @@
+"""Site-wide template helpers: language switcher, hreflang alternates, menu and footer."""
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from wagtail.models import Locale, Page
+
+from home.models import FooterText, HomePage, StandardPage
+
+register = template.Library()
+
+
+def _home(locale):
+    return HomePage.objects.live().filter(locale=locale).first()
+
+
+def _translations(page):
+    """{language code: live URL} for `page` in every language it exists in."""
+    if page is None or not hasattr(page, "get_translations"):
+        return {}
+    versions = page.get_translations(inclusive=True).live().select_related("locale")
+    return {p.locale.language_code: p.url for p in versions}
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    """One link per language. On a page: its translation, else that language's home page."""
+    request, page = context.get("request"), context.get("page")
+    current = get_language()
+    translated = _translations(page) if isinstance(page, Page) else {}
+    links = []
+    for code, name in settings.LANGUAGES:
+        if isinstance(page, Page):
+            url = translated.get(code)
+            exact = url is not None
+            if url is None:
+                home = _home(Locale.objects.filter(language_code=code).first())
+                url = home.url if home else f"/{code}/"
+        else:
+            exact = True
+            url = translate_url(request.get_full_path(), code) if request else f"/{code}/"
+        links.append({"code": code, "name": name, "url": url, "current": code == current, "exact": exact})
+    return links
+
+
+@register.simple_tag(takes_context=True)
+def alternate_links(context):
+    """hreflang alternates: only real translations of the page are announced."""
+    request = context.get("request")
+    return [link for link in language_links(context) if link["exact"]] if request else []
+
+
+@register.simple_tag(takes_context=True)
+def main_menu(context):
+    """Menu items with `current`: "page" on the item itself, "true" inside its section."""
+    home = _home(Locale.get_active())
+    page = context.get("page")
+    path = getattr(page, "path", "")
+    items = []
+    for item in home.get_children().live().in_menu() if home else []:
+        current = "page" if path == item.path else ("true" if path.startswith(item.path) else None)
+        items.append({"title": item.title, "url": item.url, "current": current})
+    return items
+
+
+@register.simple_tag
+def footer_links():
+    home = _home(Locale.get_active())
+    if not home:
+        return []
+    return list(StandardPage.objects.child_of(home).live().filter(show_in_menus=False))
+
+
+@register.simple_tag
+def footer_text():
+    return FooterText.objects.filter(locale=Locale.get_active()).first()
+
+
+@register.simple_tag
+def home_url():
+    home = _home(Locale.get_active())
+    return home.url if home else "/"
+
+
+@register.filter
+def hkd(value):
+    """HK$ amounts in millions when large: HK$35.2 million reads better than HK$35,200,000."""
+    if value is None:
+        return ""
+    value = float(value)
+    if value >= 1_000_000:
+        return _("HK$%(amount)s million") % {"amount": f"{value / 1_000_000:,.1f}"}
+    return _("HK$%(amount)s") % {"amount": f"{value:,.0f}"}

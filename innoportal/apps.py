@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class InnoPortalConfig(AppConfig):
+    name = "innoportal"
+    verbose_name = "InnoPortal site"
