@@ -67,8 +67,13 @@ def ensure_homes(home_fields):
         homes[code] = home
     default_home = homes[languages()[0]]
     if site is None:
-        Site.objects.create(hostname="localhost", port=80, root_page=default_home, is_default_site=True,
-                            site_name=settings.WAGTAIL_SITE_NAME)
+        Site.objects.create(
+            hostname="localhost",
+            port=80,
+            root_page=default_home,
+            is_default_site=True,
+            site_name=settings.WAGTAIL_SITE_NAME,
+        )
     elif site.root_page_id != default_home.pk:
         welcome = site.root_page
         site.root_page = default_home

@@ -28,7 +28,11 @@ from catalogue.models import (
 from .schema import KIND_ORDER, ImportFileError
 
 SNIPPETS = {"category": TechnologyCategory, "organisation": Organisation}
-PAGES = {"wish": (WishPage, WishIndexPage), "solution": (SolutionPage, SolutionIndexPage), "trial": (TrialPage, TrialIndexPage)}
+PAGES = {
+    "wish": (WishPage, WishIndexPage),
+    "solution": (SolutionPage, SolutionIndexPage),
+    "trial": (TrialPage, TrialIndexPage),
+}
 MODELS = SNIPPETS | {kind: model for kind, (model, _index) in PAGES.items()}
 
 
@@ -142,8 +146,10 @@ class Loader:
             index = index_model.objects.filter(locale=locale).first()
             if index is None:
                 raise ImportFileError(
-                    [f"no {index_model._meta.verbose_name} in {locale.language_code}: "
-                     "create the site structure first (manage.py load_demo_content --structure-only)"]
+                    [
+                        f"no {index_model._meta.verbose_name} in {locale.language_code}: "
+                        "create the site structure first (manage.py load_demo_content --structure-only)"
+                    ]
                 )
             self.indexes[index_model, locale.pk] = index
         return self.indexes[index_model, locale.pk]

@@ -8,10 +8,17 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 
-LOCALES = {code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES}
-ORGANISATION_TYPES = {
-    "department", "public-body", "university", "research-institute", "start-up", "sme", "company", "gba-partner",
-}
+LOCALES = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
+ORGANISATION_TYPES = [
+    "department",
+    "public-body",
+    "university",
+    "research-institute",
+    "start-up",
+    "sme",
+    "company",
+    "gba-partner",
+]
 # The order records are written in, so that references always point to something that exists.
 KIND_ORDER = ["category", "organisation", "wish", "solution", "trial"]
 # Which kind each reference field points to.
@@ -98,12 +105,12 @@ def report(value):
 
 
 # kind -> {field: (required, check)}
-COMMON = {"kind": (True, None), "key": (True, text), "locale": (True, one_of(*sorted(LOCALES)))}
+COMMON = {"kind": (True, None), "key": (True, text), "locale": (True, one_of(*LOCALES))}
 FIELDS = {
     "category": {"name": (True, text), "description": (False, optional_text)},
     "organisation": {
         "name": (True, text),
-        "type": (True, one_of(*sorted(ORGANISATION_TYPES))),
+        "type": (True, one_of(*ORGANISATION_TYPES)),
         "website": (False, url),
         "mou_signed": (False, date),
         "description": (False, optional_text),
@@ -155,12 +162,15 @@ class Record:
     def __post_init__(self):
         self.kind, self.key, self.locale = self.data["kind"], self.data["key"].strip(), self.data["locale"]
 
-    def references(self):
-        """(field, kind, key) for every reference this record makes."""
-        for name, kind in REFERENCES.items():
-            value = self.data.get(name)
-            for key in [value] if isinstance(value, str) else value or []:
-                yield name, kind, key
+
+def references(data, invalid_fields=()):
+    """(field, kind, key) for every well-formed reference a record makes."""
+    for name, kind in REFERENCES.items():
+        value = data.get(name)
+        if name in invalid_fields or name not in FIELDS.get(data.get("kind"), {}) or value is None:
+            continue
+        for key in [value] if isinstance(value, str) else value:
+            yield name, kind, key
 
 
 class ImportFileError(Exception):
@@ -188,9 +198,9 @@ def validate_record(data):
             errors.append((name, problem))
     for name in sorted(set(data) - set(spec)):
         errors.append((name, f"is not a field of a {kind}"))
-    if not errors and kind == "trial" and data.get("start") and data.get("end"):
-        if data["end"][:10] < data["start"][:10]:
-            errors.append(("end", "is before start"))
+    start, end = data.get("start"), data.get("end")
+    if not errors and kind == "trial" and start and end and end[:10] < start[:10]:
+        errors.append(("end", "is before start"))
     return errors
 
 
@@ -199,7 +209,7 @@ def parse_lines(lines, existing_keys=frozenset()):
 
     `existing_keys` holds (kind, key) pairs already in the database, which references may point to.
     """
-    records, errors, seen = [], [], {}
+    records, errors, seen, checked = [], [], {}, []
     for number, raw in enumerate(lines, 1):
         line = raw.strip()
         if not line or line.startswith("#"):
@@ -207,25 +217,31 @@ def parse_lines(lines, existing_keys=frozenset()):
         try:
             data = json.loads(line)
         except json.JSONDecodeError as error:
-            errors.append(f"line {number}: json: {error.msg} (column {error.colno})")
+            errors.append((number, f"line {number}: json: {error.msg} (column {error.colno})"))
             continue
         problems = validate_record(data)
-        errors += [f"line {number}: {name}: {message}" for name, message in problems]
+        errors += [(number, f"line {number}: {name}: {message}") for name, message in problems]
+        if isinstance(data, dict) and data.get("kind") in FIELDS:
+            checked.append((number, data, {name for name, _message in problems}))
         if problems:
             continue
         record = Record(number, data)
         identity = (record.kind, record.key, record.locale)
         if identity in seen:
-            errors.append(f"line {number}: key: {record.kind} {record.key!r} in {record.locale} is already on line {seen[identity]}")
+            message = f"line {number}: key: {record.kind} {record.key!r} in {record.locale} is already on line "
+            errors.append((number, message + str(seen[identity])))
             continue
         seen[identity] = number
         records.append(record)
 
     known = set(existing_keys) | {(r.kind, r.key) for r in records}
-    for record in records:
-        for name, kind, key in record.references():
+    for number, data, invalid in checked:
+        for name, kind, key in references(data, invalid):
             if (kind, key) not in known:
-                errors.append(f"line {record.line}: {name}: no {kind} with key {key!r} in the file or the database")
+                errors.append(
+                    (number, f"line {number}: {name}: no {kind} with key {key!r} in the file or the database")
+                )
     if errors:
-        raise ImportFileError(errors)
+        # Sorted by line, keeping each line's own order: the file reads top to bottom.
+        raise ImportFileError([message for _number, message in sorted(errors, key=lambda e: e[0])])
     return records

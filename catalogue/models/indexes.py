@@ -61,9 +61,7 @@ class CatalogueIndexPage(Page):
         return context
 
     def category_facets(self, queryset):
-        counts = dict(
-            queryset.values_list(f"{self.category_path}__key").annotate(n=Count("pk", distinct=True))
-        )
+        counts = dict(queryset.values_list(f"{self.category_path}__key").annotate(n=Count("pk", distinct=True)))
         categories = TechnologyCategory.objects.filter(locale=self.locale).order_by("name")
         return [(c, counts.get(c.key, 0)) for c in categories]
 
@@ -102,4 +100,3 @@ class TrialIndexPage(CatalogueIndexPage):
 
     class Meta:
         verbose_name = _("trial index")
-

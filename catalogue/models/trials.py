@@ -62,7 +62,11 @@ class TrialPage(CatalogueItemPage):
             heading=_("Trial"),
         ),
         MultiFieldPanel(
-            [FieldPanel("report_summary"), FieldPanel("report_document"), InlinePanel("metrics", label=_("Key metrics"))],
+            [
+                FieldPanel("report_summary"),
+                FieldPanel("report_document"),
+                InlinePanel("metrics", label=_("Key metrics")),
+            ],
             heading=_("Verified performance report"),
         ),
     ]

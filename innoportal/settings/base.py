@@ -90,9 +90,7 @@ WSGI_APPLICATION = "innoportal.wsgi.application"
 
 # DATABASE_URL switches to PostgreSQL (postgres://user@host:5432/name); SQLite file by default.
 DATABASES = {
-    "default": dj_database_url.parse(
-        env("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"), conn_max_age=60
-    )
+    "default": dj_database_url.parse(env("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"), conn_max_age=60)
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets the site and the task worker use the file at the same time.

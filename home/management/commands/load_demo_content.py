@@ -33,6 +33,8 @@ class Command(BaseCommand):
         User = get_user_model()
         if not User.objects.filter(is_superuser=True).exists():
             User.objects.create_superuser(DEMO_LOGIN[0], "admin@example.gov.hk", DEMO_LOGIN[1])
-            self.stdout.write(self.style.WARNING(
-                f"Local demo login for /admin/: {DEMO_LOGIN[0]} / {DEMO_LOGIN[1]} (demo only; change it)"
-            ))
+            self.stdout.write(
+                self.style.WARNING(
+                    f"Local demo login for /admin/: {DEMO_LOGIN[0]} / {DEMO_LOGIN[1]} (demo only; change it)"
+                )
+            )

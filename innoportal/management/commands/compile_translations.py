@@ -18,5 +18,6 @@ class Command(BaseCommand):
                     continue
                 catalogue = polib.pofile(str(po_path))
                 catalogue.save_as_mofile(str(mo_path))
-                self.stdout.write(f"compiled {po_path.relative_to(settings.BASE_DIR)}: "
-                                  f"{catalogue.percent_translated()}% translated")
+                self.stdout.write(
+                    f"compiled {po_path.relative_to(settings.BASE_DIR)}: {catalogue.percent_translated()}% translated"
+                )
