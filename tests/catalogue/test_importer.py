@@ -177,6 +177,7 @@ def test_every_error_of_a_file_is_reported_with_its_line(site_tree, tmp_path):
         "line 9: solution: no solution with key 'S-9' in the file or the database",  # line 8 is invalid
         "line 10: title: must be non-empty text",
         "line 10: colour: is not a field of a wish",
+        "line 10: organisation: no organisation with key 'x' in the file or the database",
     ]
     assert counts() == (0, 0, 0, 0, 0)
 
