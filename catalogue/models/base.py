@@ -4,6 +4,8 @@ import uuid
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from rest_framework import serializers
+from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
@@ -29,6 +31,8 @@ class CatalogueItemPage(Page):
         index.FilterField("key"),
     ]
 
+    api_fields = [APIField("key"), APIField("summary")]
+
     class Meta:
         abstract = True
 
@@ -52,6 +56,13 @@ class DescribedItemPage(CatalogueItemPage):
         index.SearchField("body"),
         index.FilterField("published_on"),
         index.FilterField("organisation_id"),
+    ]
+    api_fields = CatalogueItemPage.api_fields + [
+        APIField("body"),
+        APIField("published_on"),
+        APIField("organisation", serializer=serializers.CharField(source="organisation.name")),
+        APIField("organisation_key", serializer=serializers.CharField(source="organisation.key")),
+        APIField("categories", serializer=serializers.SlugRelatedField(many=True, read_only=True, slug_field="key")),
     ]
 
     class Meta:

@@ -61,14 +61,16 @@ class CatalogueIndexPage(Page):
         return context
 
     def category_facets(self, queryset):
-        counts = dict(queryset.values_list(f"{self.category_path}__key").annotate(n=Count("pk", distinct=True)))
+        # order_by() first: the pages' default ordering would otherwise split the GROUP BY.
+        keys = queryset.order_by().values_list(f"{self.category_path}__key")
+        counts = dict(keys.annotate(n=Count("pk", distinct=True)))
         categories = TechnologyCategory.objects.filter(locale=self.locale).order_by("name")
         return [(c, counts.get(c.key, 0)) for c in categories]
 
     def status_facets(self, queryset):
         if not self.status_field:
             return []
-        counts = dict(queryset.values_list(self.status_field).annotate(n=Count("pk")))
+        counts = dict(queryset.order_by().values_list(self.status_field).annotate(n=Count("pk")))
         return [(value, label, counts.get(value, 0)) for value, label in self.status_choices()]
 
 

@@ -3,7 +3,9 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from rest_framework import serializers
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.models import Orderable
 from wagtail.search import index
 
@@ -64,6 +66,10 @@ class SolutionPage(DescribedItemPage):
         InlinePanel("documents", label=_("Documents")),
     ]
     search_fields = DescribedItemPage.search_fields + [index.FilterField("trl")]
+    api_fields = DescribedItemPage.api_fields + [
+        APIField("trl"),
+        APIField("applicable_to", serializer=serializers.SlugRelatedField(many=True, read_only=True, slug_field="key")),
+    ]
 
     parent_page_types = ["catalogue.SolutionIndexPage"]
     subpage_types = []

@@ -1,7 +1,9 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
+from rest_framework import serializers
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.models import Orderable
 from wagtail.search import index
 
@@ -77,6 +79,19 @@ class TrialPage(CatalogueItemPage):
         index.FilterField("trial_type"),
     ]
 
+    api_fields = CatalogueItemPage.api_fields + [
+        APIField("wish", serializer=serializers.CharField(source="wish.key")),
+        APIField("solution", serializer=serializers.CharField(source="solution.key")),
+        APIField("trial_type"),
+        APIField("venue"),
+        APIField("status"),
+        APIField("start_date"),
+        APIField("end_date"),
+        APIField("value_hkd"),
+        APIField("report_summary"),
+        APIField("metrics"),
+    ]
+
     parent_page_types = ["catalogue.TrialIndexPage"]
     subpage_types = []
     template = "catalogue/trial_page.html"
@@ -97,3 +112,4 @@ class TrialMetric(Orderable):
     unit = models.CharField(_("unit"), max_length=40, blank=True)
 
     panels = [FieldPanel("name"), FieldPanel("value"), FieldPanel("unit")]
+    api_fields = [APIField("name"), APIField("value"), APIField("unit")]

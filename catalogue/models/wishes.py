@@ -3,6 +3,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.search import index
 
 from .base import DescribedItemPage
@@ -46,6 +47,7 @@ class WishPage(DescribedItemPage):
         ),
     ]
     search_fields = DescribedItemPage.search_fields + [index.FilterField("status")]
+    api_fields = DescribedItemPage.api_fields + [APIField("status"), APIField("deadline")]
 
     parent_page_types = ["catalogue.WishIndexPage"]
     subpage_types = []

@@ -11,12 +11,7 @@ from tests.content import bilingual, catalogue_records, jsonl, record
 
 
 def wish(key="W-0100", **overrides):
-    fields = dict(
-        organisation="emsd",
-        categories=["energy-efficiency"],
-        status="open",
-        published="2019-05-02",
-    )
+    fields = {"organisation": "emsd", "categories": ["energy-efficiency"], "status": "open", "published": "2019-05-02"}
     fields.update(overrides)
     return bilingual(
         "wish",

@@ -1,0 +1,16 @@
+"""Read pages as a visitor would: visible text, links, headings."""
+
+from bs4 import BeautifulSoup
+
+
+def soup(response):
+    assert response.status_code == 200, response.status_code
+    return BeautifulSoup(response.content.decode(), "html.parser")
+
+
+def text(node):
+    return " ".join(node.get_text(" ").split())
+
+
+def links(node):
+    return {text(a): a["href"] for a in node.select("a[href]")}
