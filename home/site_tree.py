@@ -51,11 +51,15 @@ def ensure_page(parent_by_locale, model, slug, fields_by_locale, show_in_menus=T
 
 def ensure_homes(home_fields):
     """A HomePage per language; the default one is the default Site's root."""
-    root = Page.get_first_root_node()
+    for code in languages():
+        Locale.objects.get_or_create(language_code=code)
+    root = Page.get_first_root_node() or Page.add_root(
+        instance=Page(title="Root", slug="root", locale=Locale.objects.get(language_code=languages()[0]))
+    )
     site = Site.objects.filter(is_default_site=True).first()
     homes = {}
     for code in languages():
-        locale, _created = Locale.objects.get_or_create(language_code=code)
+        locale = Locale.objects.get(language_code=code)
         home = HomePage.objects.filter(locale=locale).first()
         if home is None:
             fields = home_fields.get(code) or home_fields[languages()[0]]

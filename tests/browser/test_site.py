@@ -1,0 +1,48 @@
+"""Real-browser checks in headless Chromium: the home page in both languages and the language switch."""
+
+import pytest
+
+from tests.browser.conftest import SCREENSHOTS
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_home_page_in_both_languages(live_server, catalogue, page):
+    page.goto(f"{live_server.url}/en/")
+    assert page.locator("html").get_attribute("lang") == "en-HK"
+    assert page.get_by_role("heading", level=1).inner_text() == "Innovation for public services"
+    figures = page.locator(".figures__list").inner_text()
+    assert "I&T wishes" in figures and "HK$1.2 million" in figures
+    page.screenshot(path=SCREENSHOTS / "home-en.png", full_page=True)
+
+    page.get_by_role("navigation", name="Language").get_by_role("link", name="繁體中文").click()
+    page.wait_for_url(f"{live_server.url}/zh-hant/")
+    assert page.locator("html").get_attribute("lang") == "zh-Hant-HK"
+    assert page.get_by_role("heading", level=1).inner_text() == "創新科技服務市民"
+    assert "創科願望" in page.locator(".figures__list").inner_text()
+    page.screenshot(path=SCREENSHOTS / "home-zh-hant.png", full_page=True)
+
+
+def test_language_switch_from_a_wish_lands_on_its_translation(live_server, catalogue, page):
+    page.goto(f"{live_server.url}/zh-hant/wishes/cut-chiller-energy-use/")
+    page.get_by_role("link", name="English").click()
+    page.wait_for_url(f"{live_server.url}/en/wishes/cut-chiller-energy-use/")
+    assert page.get_by_role("heading", level=1).inner_text() == "Cut chiller energy use"
+
+
+def test_keyboard_user_can_skip_to_the_content(live_server, catalogue, page):
+    page.goto(f"{live_server.url}/en/wishes/")
+    page.keyboard.press("Tab")
+    skip = page.get_by_role("link", name="Skip to main content")
+    assert skip.evaluate("el => el === document.activeElement")
+    assert skip.bounding_box()["y"] >= 0  # it comes into view when focused
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
+    page.screenshot(path=SCREENSHOTS / "wishes-en.png")
+
+
+def test_filters_work_in_the_browser(live_server, catalogue, page):
+    page.goto(f"{live_server.url}/en/wishes/")
+    page.get_by_role("link", name="Robotics applications (1)").click()
+    page.wait_for_url("**/en/wishes/?category=robotics")
+    assert page.locator(".card__title").all_inner_texts() == ["Robots to clean drains"]

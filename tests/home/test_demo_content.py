@@ -1,0 +1,70 @@
+"""The demo content of `make run`: loaded through the importer, complete in both languages."""
+
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from catalogue.models import Organisation, SolutionPage, TechnologyCategory, TrialPage, WishPage
+from home.models import StandardPage
+from tests.html import soup, text
+
+
+@pytest.fixture
+def demo(db):
+    out = StringIO()
+    call_command("load_demo_content", stdout=out)
+    return out.getvalue()
+
+
+def per_language(queryset):
+    return {code: queryset.filter(locale__language_code=code).count() for code in ("en", "zh-hant")}
+
+
+def test_demo_catalogue_is_complete_in_both_languages(demo):
+    live = {
+        "wishes": per_language(WishPage.objects.live()),
+        "solutions": per_language(SolutionPage.objects.live()),
+        "trials": per_language(TrialPage.objects.live()),
+    }
+    assert all(n >= 20 for n in live["wishes"].values()), live
+    assert all(n >= 20 for n in live["solutions"].values()), live
+    assert all(n >= 6 for n in live["trials"].values()), live
+    completed = TrialPage.objects.filter(status="completed", locale__language_code="zh-hant")
+    assert completed.count() >= 4
+    assert all(t.report_summary and t.metrics.count() for t in completed)
+    categories = per_language(TechnologyCategory.objects.all())
+    assert categories["en"] == categories["zh-hant"] >= 4
+    # Every catalogue item has its translation.
+    for model in (WishPage, SolutionPage, TrialPage):
+        keys = {
+            code: set(model.objects.filter(locale__language_code=code).values_list("key", flat=True))
+            for code in ("en", "zh-hant")
+        }
+        assert keys["en"] == keys["zh-hant"], model
+    assert "Local demo login for /admin/: admin / innoportal-demo" in demo
+
+
+def test_demo_has_the_fifteen_mou_partners(demo, client):
+    partners = Organisation.objects.filter(mou_signed__isnull=False, locale__language_code="en")
+    assert partners.count() == 15
+    assert {p.type for p in partners} == {"university", "research-institute", "gba-partner"}
+    page = soup(client.get("/zh-hant/partners/"))
+    counts = [text(h) for h in page.select(".partner-group h2")]
+    assert counts == ["大學 (5)", "科研機構 (7)", "大灣區 (3)"]
+
+
+def test_demo_loads_only_into_an_empty_database(demo):
+    before = WishPage.objects.count()
+    out = StringIO()
+    call_command("load_demo_content", stdout=out)
+    assert "already has content; nothing loaded" in out.getvalue()
+    assert WishPage.objects.count() == before
+
+
+def test_demo_site_serves_every_section(demo, client):
+    for url in ["/en/", "/zh-hant/", "/en/wishes/", "/en/solutions/", "/en/trials/", "/en/partners/"]:
+        assert client.get(url).status_code == 200, url
+    assert StandardPage.objects.live().filter(locale__language_code="zh-hant").count() == 3
+    chinese = soup(client.get("/zh-hant/wishes/?status=open"))
+    assert "開放" in text(chinese.select_one(".facet-list [aria-current]"))
