@@ -25,6 +25,7 @@ from catalogue.models import (
     WishPage,
 )
 
+from .indexing import bulk_indexing
 from .schema import KIND_ORDER, ImportFileError
 
 SNIPPETS = {"category": TechnologyCategory, "organisation": Organisation}
@@ -202,7 +203,7 @@ def import_records(records, progress=None):
     """Write validated records in one transaction; nothing is written if any of them fails."""
     loader = Loader(progress)
     ordered = sorted(records, key=lambda r: (KIND_ORDER.index(r.kind), r.locale != "en", r.line))
-    with transaction.atomic():
+    with transaction.atomic(), bulk_indexing():
         for record in ordered:
             loader.load(record)
     return loader.result

@@ -1,0 +1,44 @@
+from django_tasks_db.models import DBTaskResult
+
+from catalogue.models import WishPage
+from tests.conftest import load
+from tests.content import catalogue_records
+from tests.html import soup, text
+
+
+def titles(client, url):
+    return {text(h) for h in soup(client.get(url)).select(".search-results h3")}
+
+
+def test_search_finds_imported_items_in_the_active_language(client, catalogue):
+    assert titles(client, "/en/search/?q=chiller") == {
+        "Cut chiller energy use",
+        "Oil-free magnetic bearing chiller",
+        "Oil-free chiller at EMSD HQ",
+    }
+    # An English page mentions a camera, but a Chinese search page lists Chinese pages only.
+    assert titles(client, "/en/search/?q=camera") == {"Drain inspection robot"}
+    assert titles(client, "/zh-hant/search/?q=camera") == set()
+
+
+def test_an_import_indexes_in_one_pass_instead_of_queueing_a_task_per_item(client, site_tree, settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+    load(catalogue_records())
+    assert not DBTaskResult.objects.filter(task_path__startswith="modelsearch").exists()
+    assert titles(client, "/en/search/?q=drains") == {"Robots to clean drains"}
+    # An editor's later save goes through the background worker as usual.
+    wish = WishPage.objects.get(key="W-0002", locale__language_code="en")
+    wish.save_revision().publish()
+    assert DBTaskResult.objects.filter(task_path__startswith="modelsearch").exists()
+
+
+def test_search_page_is_not_indexed_by_robots(client, site_tree):
+    response = client.get("/en/search/?q=energy")
+    assert response["X-Robots-Tag"] == "noindex"
+    assert soup(response).select_one('meta[name="robots"]')["content"] == "noindex"
+
+
+def test_empty_query_shows_the_form_only(client, site_tree):
+    page = soup(client.get("/en/search/"))
+    assert page.select_one("#search-query") is not None
+    assert page.select_one(".search-results") is None
