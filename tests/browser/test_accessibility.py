@@ -1,0 +1,44 @@
+"""WCAG 2.1 AA checks with axe-core (bundled in axe-playwright-python) on the main pages, both languages."""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from tests.browser.conftest import SCREENSHOTS
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+PAGES = [
+    "/{lang}/",
+    "/{lang}/wishes/",
+    "/{lang}/wishes/?category=robotics",
+    "/{lang}/wishes/cut-chiller-energy-use/",
+    "/{lang}/solutions/oil-free-magnetic-bearing-chiller/",
+    "/{lang}/trials/oil-free-chiller-at-emsd-hq/",
+    "/{lang}/partners/",
+    "/{lang}/about/",
+    "/{lang}/search/?q=chiller",
+    "/{lang}/no-such-page/",
+]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh-hant"])
+def test_pages_meet_wcag_21_aa(live_server, catalogue, page, lang):
+    axe = Axe()
+    problems = {}
+    for path in PAGES:
+        page.goto(live_server.url + path.format(lang=lang))
+        results = axe.run(page, options=WCAG_21_AA)
+        if results.violations_count:
+            problems[path] = results.generate_snapshot()
+    assert not problems, problems
+
+
+def test_pages_work_on_a_phone_without_sideways_scrolling(live_server, catalogue, browser):
+    context = browser.new_context(viewport={"width": 360, "height": 740}, device_scale_factor=2, is_mobile=True)
+    phone = context.new_page()
+    for path in ["/zh-hant/", "/en/wishes/", "/en/trials/oil-free-chiller-at-emsd-hq/"]:
+        phone.goto(live_server.url + path)
+        assert phone.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), path
+    phone.screenshot(path=SCREENSHOTS / "trial-phone.png", full_page=True)
+    context.close()
