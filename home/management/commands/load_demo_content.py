@@ -6,7 +6,8 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-from catalogue.models import WishPage
+from catalogue.models import TrialPage, WishPage
+from catalogue.reports import attach_report_document
 from home.site_tree import build_site_tree
 
 PAGES = Path(settings.BASE_DIR) / "home" / "demo" / "pages.json"
@@ -30,6 +31,11 @@ class Command(BaseCommand):
         if structure_only:
             return
         call_command("import_catalogue", str(CATALOGUE), stdout=self.stdout, stderr=self.stderr)
+        completed = TrialPage.objects.filter(status=TrialPage.Status.COMPLETED, report_document__isnull=True)
+        reported = list(completed.exclude(report_summary=""))
+        for trial in reported:
+            attach_report_document(trial)
+        self.stdout.write(f"Report documents made for {len(reported)} completed trials")
         User = get_user_model()
         if not User.objects.filter(is_superuser=True).exists():
             User.objects.create_superuser(DEMO_LOGIN[0], "admin@example.gov.hk", DEMO_LOGIN[1])
