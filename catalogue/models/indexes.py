@@ -9,19 +9,33 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from .solutions import SolutionPage
-from .taxonomy import TechnologyCategory
+from .taxonomy import Organisation, TechnologyCategory
 from .trials import TrialPage
 from .wishes import WishPage
 
 
+def filter_url(request, **changes):
+    """This page's query string with `changes` applied (None removes a parameter); the page resets."""
+    query = request.GET.copy()
+    query.pop("page", None)
+    for name, value in changes.items():
+        if value is None:
+            query.pop(name, None)
+        else:
+            query[name] = value
+    return f"?{query.urlencode()}" if query else request.path
+
+
 class CatalogueIndexPage(Page):
-    """Lists the live items below it; `?category=KEY&status=S&page=N` filter and paginate."""
+    """Lists the live items below it, filtered by technology category and one more facet
+    (`?category=KEY&status=S&page=N` for wishes), with counts and pagination."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
     item_model = None
     category_path = "categories"  # how an item reaches its technology categories
-    status_field = "status"  # None when the items have no status
+    facet_param, facet_field = "status", "status"
+    facet_label, facet_any = _("Status"), _("Any status")
     ordering = ("-published_on", "-pk")
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -34,48 +48,70 @@ class CatalogueIndexPage(Page):
     def items(self):
         return self.item_model.objects.child_of(self).live()
 
-    def status_choices(self):
-        return self.item_model.Status.choices if self.status_field else []
+    def facet_choices(self):
+        return self.item_model.Status.choices
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         category = request.GET.get("category", "")
-        status = request.GET.get("status", "")
-        if status not in dict(self.status_choices()):
-            status = ""
+        value = request.GET.get(self.facet_param, "")
+        if value not in dict(self.facet_choices()):
+            value = ""
         base = self.items()
         by_category = base.filter(**{f"{self.category_path}__key": category}) if category else base
-        by_status = base.filter(**{self.status_field: status}) if status else base
-        results = by_category.filter(**{self.status_field: status}) if status else by_category
+        by_facet = base.filter(**{self.facet_field: value}) if value else base
+        results = by_category.filter(**{self.facet_field: value}) if value else by_category
 
         paginator = Paginator(results.order_by(*self.ordering).distinct(), settings.PORTAL_PAGE_SIZE)
         context.update(
             items=paginator.get_page(request.GET.get("page")),
             total=base.count(),
             result_count=paginator.count,
-            active_category=category,
-            active_status=status,
-            category_facets=self.category_facets(by_status),
-            status_facets=self.status_facets(by_category),
+            filters=[
+                self.facet(
+                    request, (self.facet_label, self.facet_any), self.facet_param, value, self.facet_counts(by_category)
+                ),
+                self.facet(
+                    request,
+                    (_("Technology category"), _("All categories")),
+                    "category",
+                    category,
+                    self.category_counts(by_facet),
+                ),
+            ],
         )
         return context
 
-    def category_facets(self, queryset):
+    def facet(self, request, labels, param, active, options):
+        """A filter group: "any" first, then each (value, label, count) with its link."""
+        label, any_label = labels
+        choices = [
+            {"label": any_label, "count": None, "url": filter_url(request, **{param: None}), "current": not active}
+        ]
+        choices += [
+            {"label": name, "count": count, "url": filter_url(request, **{param: value}), "current": value == active}
+            for value, name, count in options
+        ]
+        return {"label": label, "param": param, "choices": choices}
+
+    def category_counts(self, queryset):
         # order_by() first: the pages' default ordering would otherwise split the GROUP BY.
         keys = queryset.order_by().values_list(f"{self.category_path}__key")
         counts = dict(keys.annotate(n=Count("pk", distinct=True)))
         categories = TechnologyCategory.objects.filter(locale=self.locale).order_by("name")
-        return [(c, counts.get(c.key, 0)) for c in categories]
+        return [(c.key, c.name, counts.get(c.key, 0)) for c in categories]
 
-    def status_facets(self, queryset):
-        if not self.status_field:
-            return []
-        counts = dict(queryset.order_by().values_list(self.status_field).annotate(n=Count("pk")))
-        return [(value, label, counts.get(value, 0)) for value, label in self.status_choices()]
+    def facet_counts(self, queryset):
+        counts = dict(queryset.order_by().values_list(self.facet_field).annotate(n=Count("pk", distinct=True)))
+        return [(value, label, counts.get(value, 0)) for value, label in self.facet_choices()]
 
 
 class WishIndexPage(CatalogueIndexPage):
     item_model = WishPage
+
+    def items(self):
+        return super().items().select_related("organisation")
+
     subpage_types = ["catalogue.WishPage"]
     template = "catalogue/wish_index_page.html"
 
@@ -85,7 +121,15 @@ class WishIndexPage(CatalogueIndexPage):
 
 class SolutionIndexPage(CatalogueIndexPage):
     item_model = SolutionPage
-    status_field = None
+    facet_param, facet_field = "provider", "organisation__type"
+    facet_label, facet_any = _("Provider type"), _("Any provider type")
+
+    def items(self):
+        return super().items().select_related("organisation")
+
+    def facet_choices(self):
+        return Organisation.Type.choices
+
     subpage_types = ["catalogue.SolutionPage"]
     template = "catalogue/solution_index_page.html"
 

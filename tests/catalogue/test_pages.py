@@ -89,3 +89,15 @@ def test_unpublished_items_disappear_from_lists_and_links(client, catalogue):
     WishPage.objects.get(key="W-0002", locale__language_code="en").unpublish()
     assert "Robots to clean drains" not in text(soup(client.get("/en/wishes/")))
     assert client.get("/en/wishes/robots-to-clean-drains/").status_code == 404
+
+
+def test_solutions_filter_by_provider_type_keeping_the_category(client, catalogue):
+    page = soup(client.get("/en/solutions/?category=robotics"))
+    providers = {text(a): a["href"] for a in page.select('[aria-labelledby="filter-provider"] a')}
+    assert "University (0)" in providers and "Greater Bay Area partner (1)" in providers
+    gba = soup(client.get("/en/solutions/" + providers["Greater Bay Area partner (1)"]))
+    assert [text(h) for h in gba.select(".card__title")] == ["Drain inspection robot"]
+    assert "category=robotics" in providers["Greater Bay Area partner (1)"]
+    assert text(soup(client.get("/zh-hant/solutions/?provider=university")).select_one(".card__title")) == (
+        "無油磁浮軸承製冷機"
+    )

@@ -68,3 +68,17 @@ def test_demo_site_serves_every_section(demo, client):
     assert StandardPage.objects.live().filter(locale__language_code="zh-hant").count() == 3
     chinese = soup(client.get("/zh-hant/wishes/?status=open"))
     assert "開放" in text(chinese.select_one(".facet-list [aria-current]"))
+
+
+def test_demo_login_is_shown_until_its_password_is_changed(demo):
+    from django.contrib.auth import get_user_model
+
+    again = StringIO()
+    call_command("load_demo_content", stdout=again)
+    assert "admin / innoportal-demo" in again.getvalue()
+    admin = get_user_model().objects.get(username="admin")
+    admin.set_password("something-private")
+    admin.save()
+    changed = StringIO()
+    call_command("load_demo_content", stdout=changed)
+    assert "innoportal-demo" not in changed.getvalue()

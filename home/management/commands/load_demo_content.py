@@ -25,6 +25,7 @@ class Command(BaseCommand):
     def handle(self, *args, structure_only=False, force=False, **options):
         if WishPage.objects.exists() and not force:
             self.stdout.write("Demo content: the database already has content; nothing loaded.")
+            self.show_demo_login()
             return
         build_site_tree(json.loads(PAGES.read_text(encoding="utf-8")))
         self.stdout.write("Site tree ready in " + ", ".join(code for code, _ in settings.LANGUAGES))
@@ -39,6 +40,12 @@ class Command(BaseCommand):
         User = get_user_model()
         if not User.objects.filter(is_superuser=True).exists():
             User.objects.create_superuser(DEMO_LOGIN[0], "admin@example.gov.hk", DEMO_LOGIN[1])
+        self.show_demo_login()
+
+    def show_demo_login(self):
+        """Print the demo login for as long as the demo account still has its demo password."""
+        user = get_user_model().objects.filter(username=DEMO_LOGIN[0]).first()
+        if user and user.check_password(DEMO_LOGIN[1]):
             self.stdout.write(
                 self.style.WARNING(
                     f"Local demo login for /admin/: {DEMO_LOGIN[0]} / {DEMO_LOGIN[1]} (demo only; change it)"
