@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand
 
 from catalogue.models import TrialPage, WishPage
 from catalogue.reports import attach_report_document
+from home.demo_media import illustrate_solutions
 from home.site_tree import build_site_tree
 
 PAGES = Path(settings.BASE_DIR) / "home" / "demo" / "pages.json"
@@ -37,6 +38,7 @@ class Command(BaseCommand):
         for trial in reported:
             attach_report_document(trial)
         self.stdout.write(f"Report documents made for {len(reported)} completed trials")
+        self.stdout.write(f"Illustrations drawn: {illustrate_solutions()}")
         User = get_user_model()
         if not User.objects.filter(is_superuser=True).exists():
             User.objects.create_superuser(DEMO_LOGIN[0], "admin@example.gov.hk", DEMO_LOGIN[1])
