@@ -30,7 +30,7 @@ def draw(seed_text, size=(1200, 675)):
     pixels = ImageDraw.Draw(image)
     for y in range(height):
         t = y / height
-        pixels.line([(0, y), (width, y)], fill=tuple(int(d + (l - d) * t) for d, l in zip(dark, light, strict=True)))
+        pixels.line([(0, y), (width, y)], fill=tuple(int(a + (b - a) * t) for a, b in zip(dark, light, strict=True)))
     for n in range(8):
         x, y = seed[n + 1] / 255 * width, seed[n + 9] / 255 * height
         r = 30 + seed[n + 17] / 255 * 140
