@@ -1,6 +1,9 @@
+import importlib
+import importlib.util
 import json
 from pathlib import Path
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
@@ -39,6 +42,12 @@ class Command(BaseCommand):
             attach_report_document(trial)
         self.stdout.write(f"Report documents made for {len(reported)} completed trials")
         self.stdout.write(f"Illustrations drawn: {illustrate_solutions()}")
+        for app in apps.get_app_configs():
+            # Each app may bring its own demo content in <app>/demo.py (a load_demo(stdout) function).
+            if app.name != "home" and importlib.util.find_spec(f"{app.name}.demo"):
+                loader = getattr(importlib.import_module(f"{app.name}.demo"), "load_demo", None)
+                if loader:
+                    loader(self.stdout)
         User = get_user_model()
         if not User.objects.filter(is_superuser=True).exists():
             User.objects.create_superuser(DEMO_LOGIN[0], "admin@example.gov.hk", DEMO_LOGIN[1])

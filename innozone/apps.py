@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class InnoZoneConfig(AppConfig):
+    name = "innozone"
+    verbose_name = "InnoZone showroom and kiosk"
