@@ -7,6 +7,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.http import HttpResponse, HttpResponseNotModified, JsonResponse
+from django.templatetags.static import static
 from django.utils import translation
 from django.utils.translation import gettext as _
 
@@ -72,6 +73,7 @@ def kiosk_feed(zone, request=None):
             "refresh_seconds": zone.kiosk_refresh_seconds,
         },
         "labels": labels(),
+        "assets": [static(name) for name in ("innozone/kiosk.css", "innozone/kiosk.js", "img/favicon.svg")],
         "exhibits": [exhibit_entry(e) for e in zone.exhibits()],
     }
     feed["version"] = hashlib.sha256(json.dumps(feed, sort_keys=True).encode()).hexdigest()[:16]

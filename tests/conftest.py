@@ -44,3 +44,11 @@ def import_file(tmp_path):
         return out.getvalue()
 
     return run
+
+
+@pytest.fixture
+def zone(catalogue):
+    """The InnoZone in both languages with two exhibits and fast kiosk timings: {"en": page, ...}."""
+    from tests.innozone.builders import build_zone
+
+    return build_zone()

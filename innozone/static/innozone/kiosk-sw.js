@@ -1,10 +1,31 @@
 /* InnoZone kiosk service worker: the kiosk keeps running from what it last loaded when the network
-   drops. The page and its feed go network-first (fresh when online, cached when not); images, styles
-   and scripts go cache-first (they never change under the same address). */
+   drops, even through a restart. On activation it stores the kiosk page, its feed, assets and every
+   image; afterwards the page and feed go network-first (fresh when online, stored copy when not) and
+   images, styles and scripts cache-first (their addresses change when their content does). */
 const CACHE = "innozone-kiosk-v1";
 
 self.addEventListener("install", () => self.skipWaiting());
-self.addEventListener("activate", (event) => event.waitUntil(self.clients.claim()));
+self.addEventListener("activate", (event) => event.waitUntil(Promise.all([self.clients.claim(), precache()])));
+
+async function precache() {
+  const cache = await caches.open(CACHE);
+  const scope = self.registration.scope;
+  const feedUrl = scope + "feed/";
+  try {
+    const response = await fetch(feedUrl, { cache: "no-cache" });
+    if (!response.ok) return;
+    await cache.put(feedUrl, response.clone());
+    const feed = await response.json();
+    const images = feed.exhibits.flatMap((e) => e.slides.concat(e.thumbs).map((picture) => picture.src));
+    await Promise.all([scope, ...feed.assets, ...images].map((url) => store(cache, url)));
+  } catch (offline) { /* try again on the next activation */ }
+}
+
+async function store(cache, url) {
+  if (await cache.match(url)) return;
+  const response = await fetch(url).catch(() => null);
+  if (response && response.ok) await cache.put(url, response);
+}
 
 function remember(request, response) {
   if (response.ok) {
@@ -22,7 +43,7 @@ self.addEventListener("fetch", (event) => {
     event.respondWith(
       fetch(request)
         .then((response) => remember(request, response))
-        .catch(() => caches.match(request, { ignoreVary: true }))
+        .catch(() => caches.match(request, { ignoreSearch: true, ignoreVary: true }))
     );
   } else {
     event.respondWith(
