@@ -7,7 +7,7 @@ import json
 
 from django.conf import settings
 from django.db import transaction
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 
 from catalogue.models import SolutionIndexPage, TrialIndexPage, WishIndexPage
 from home.models import FooterText, HomePage, PartnersPage, StandardPage
@@ -26,6 +26,8 @@ def ensure_homes(home_fields):
     """A HomePage per language; the default one is the default Site's root."""
     for code in languages():
         Locale.objects.get_or_create(language_code=code)
+    # Wagtail's migrations make the root page and collection; a database emptied by hand lacks them.
+    Collection.get_first_root_node() or Collection.add_root(name="Root")
     root = Page.get_first_root_node() or Page.add_root(
         instance=Page(title="Root", slug="root", locale=Locale.objects.get(language_code=languages()[0]))
     )

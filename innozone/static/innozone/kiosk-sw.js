@@ -27,6 +27,14 @@ async function store(cache, url) {
   if (response && response.ok) await cache.put(url, response);
 }
 
+// A stored copy answers, marked so that the kiosk knows it is offline.
+function offline(response) {
+  if (!response) return response;
+  const headers = new Headers(response.headers);
+  headers.set("X-Kiosk-Offline", "1");
+  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+}
+
 function remember(request, response) {
   if (response.ok) {
     const copy = response.clone();
@@ -43,7 +51,7 @@ self.addEventListener("fetch", (event) => {
     event.respondWith(
       fetch(request)
         .then((response) => remember(request, response))
-        .catch(() => caches.match(request, { ignoreSearch: true, ignoreVary: true }))
+        .catch(() => caches.match(request, { ignoreSearch: true, ignoreVary: true }).then(offline))
     );
   } else {
     event.respondWith(

@@ -147,9 +147,12 @@
 
   function refresh() {
     fetch(feedUrl, { cache: "no-cache", headers: { Accept: "application/json" } })
-      .then((response) => (response.ok ? response.json() : Promise.reject(response.status)))
+      .then((response) => {
+        if (!response.ok) return Promise.reject(response.status);
+        state.online = !response.headers.has("X-Kiosk-Offline");
+        return response.json();
+      })
       .then((feed) => {
-        state.online = true;
         if (feed.version !== state.feed.version) apply(feed);
       })
       .catch(() => { state.online = false; }) // offline: keep showing what we have
