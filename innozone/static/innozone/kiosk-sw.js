@@ -6,6 +6,8 @@ const CACHE = "innozone-kiosk-v1";
 
 self.addEventListener("install", () => self.skipWaiting());
 self.addEventListener("activate", (event) => event.waitUntil(Promise.all([self.clients.claim(), precache()])));
+// The kiosk says so when editors changed the content: store the new images too.
+self.addEventListener("message", (event) => { if (event.data === "precache") event.waitUntil(precache()); });
 
 async function precache() {
   const cache = await caches.open(CACHE);

@@ -33,8 +33,11 @@
   }
 
   function preload() {
-    // Fetch every slide once (through the service worker, which keeps it for offline use).
-    const wanted = new Set(exhibits().flatMap((e) => e.slides.concat(e.thumbs).map((p) => p.src)));
+    // Only the next slide is fetched ahead: the first load stays small. The service worker stores
+    // every image in the background for offline use.
+    const list = exhibits();
+    const next = list.length ? list[(state.index + 1) % list.length].slides[0] : null;
+    const wanted = new Set(next ? [next.src] : []);
     for (const src of preloaded.keys()) if (!wanted.has(src)) preloaded.delete(src);
     for (const src of wanted) {
       if (!preloaded.has(src)) { const img = new Image(); img.src = src; preloaded.set(src, img); }
@@ -133,6 +136,7 @@
     state.rotations += 1;
     state.lastAdvance = Date.now();
     renderAttract();
+    preload();
   }
 
   function apply(feed) {
@@ -143,6 +147,9 @@
     else if (state.view === "detail") state.view = "attract";
     preload();
     render();
+    if (navigator.serviceWorker && navigator.serviceWorker.controller) {
+      navigator.serviceWorker.controller.postMessage("precache");
+    }
   }
 
   function refresh() {
