@@ -82,3 +82,12 @@ def test_demo_login_is_shown_until_its_password_is_changed(demo):
     changed = StringIO()
     call_command("load_demo_content", stdout=changed)
     assert "innoportal-demo" not in changed.getvalue()
+
+
+def test_demo_innozone_has_eight_exhibits_in_both_languages(demo, client):
+    from innozone.models import ExhibitPage
+
+    assert per_language(ExhibitPage.objects.live()) == {"en": 8, "zh-hant": 8}
+    feed = client.get("/zh-hant/innozone/kiosk/feed/").json()
+    assert len(feed["exhibits"]) == 8
+    assert all(e["slides"] and e["text"]["zh-hant"]["title"] != e["text"]["en"]["title"] for e in feed["exhibits"])

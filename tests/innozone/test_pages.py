@@ -99,3 +99,16 @@ def test_editors_can_preview_the_kiosk_from_a_draft(zone):
     assert "InnoZone (draft)" in text(page.title)
     assert page.select_one("#kiosk")["data-sw-url"] == ""  # a preview neither caches nor polls
     assert '"idle_seconds": 45' in page.select_one("#kiosk-feed").string
+
+
+def test_editors_find_the_kiosk_tab_and_preview_mode_in_the_admin(client, zone):
+    from django.contrib.auth import get_user_model
+
+    client.force_login(get_user_model().objects.create_superuser("editor", "e@example.gov.hk", "pw"))
+    edit = client.get(f"/admin/pages/{zone['zh-hant'].pk}/edit/")
+    assert edit.status_code == 200
+    html = edit.content.decode()
+    assert "資訊站展品及次序" in html or "Exhibits on the kiosk, in order" in html
+    assert 'value="kiosk"' in html  # the preview mode editors pick to see the kiosk
+    exhibit = ExhibitPage.objects.filter(locale__language_code="en").first()
+    assert client.get(f"/admin/pages/{exhibit.pk}/edit/").status_code == 200
