@@ -6,6 +6,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from events import views as event_views
 from innoportal.api import api_router
 from search import views as search_views
 
@@ -15,6 +16,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("innodays.ics", event_views.calendar_feed, name="innodays_calendar"),
 ]
 
 if settings.DEBUG:
@@ -27,6 +29,7 @@ if settings.DEBUG:
 # Public pages live under /en/ and /zh-hant/; "/" redirects by Accept-Language (LocaleMiddleware).
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
+    path("innodays/cancel/<str:token>/", event_views.cancel, name="innoday_cancel"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

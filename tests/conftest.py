@@ -52,3 +52,11 @@ def zone(catalogue):
     from tests.innozone.builders import build_zone
 
     return build_zone()
+
+
+@pytest.fixture
+def innoday(site_tree):
+    """An InnoDay with 2 seats, registration open, in both languages: {"en": page, "zh-hant": page}."""
+    from tests.events.builders import build_innoday
+
+    return build_innoday()

@@ -3,8 +3,8 @@
 from bs4 import BeautifulSoup
 
 
-def soup(response):
-    assert response.status_code == 200, response.status_code
+def soup(response, status=200):
+    assert response.status_code == status, response.status_code
     return BeautifulSoup(response.content.decode(), "html.parser")
 
 

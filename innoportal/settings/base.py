@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "catalogue",
     "search",
     "innozone",
+    "events",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.api.v2",
@@ -178,3 +179,8 @@ LANGUAGE_NAMES_SHORT = {"en": "EN", "zh-hant": "繁"}
 PORTAL_PAGE_SIZE = 12
 # Paths outside the /en/ and /zh-hant/ page tree: never redirected to a language prefix.
 UNPREFIXED_PATHS = ("/api/", "/admin/", "/django-admin/", "/documents/", "/static/", "/media/", "/i18n/")
+
+# InnoDays: personal data of registrations is removed this many days after an InnoDay ends.
+INNODAY_ANONYMISE_AFTER_DAYS = int(env("INNODAY_ANONYMISE_AFTER_DAYS", "90"))
+# Registration attempts per visitor IP address: "COUNT/SECONDS", or "off".
+REGISTRATION_RATE_LIMIT = env("REGISTRATION_RATE_LIMIT", "10/600")

@@ -1,0 +1,64 @@
+"""The emails a registrant gets, in the language they registered in."""
+
+import io
+
+import qrcode
+from django.conf import settings
+from django.urls import reverse
+from django.utils import translation
+
+from events.calendar import event_ics
+from events.tokens import make_token
+from innoportal.mail import send_templated_mail
+
+WITH_TICKET = {"confirmation", "promoted", "reminder"}
+
+
+def event_in(registration):
+    page = registration.event
+    return (
+        page.get_translations(inclusive=True)
+        .live()
+        .filter(locale__language_code=registration.language)
+        .specific()
+        .first()
+        or page
+    )
+
+
+def check_in_url(registration):
+    return settings.WAGTAILADMIN_BASE_URL + reverse("innoday_check_in", args=[make_token(registration, "check-in")])
+
+
+def cancel_url(registration):
+    with translation.override(registration.language):
+        return settings.WAGTAILADMIN_BASE_URL + reverse("innoday_cancel", args=[make_token(registration, "cancel")])
+
+
+def qr_png(data):
+    buffer = io.BytesIO()
+    qrcode.make(data, box_size=8, border=2).save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def send_registration_email(registration, kind):
+    event = event_in(registration)
+    context = {
+        "registration": registration,
+        "event": event,
+        "cancel_url": cancel_url(registration),
+        "event_url": settings.WAGTAILADMIN_BASE_URL + event.url,
+        "kind": kind,
+    }
+    attachments, images = [], []
+    if kind in WITH_TICKET:
+        attachments.append((f"innoday-{event.starts:%Y-%m-%d}.ics", event_ics(event), "text/calendar"))
+        images.append(("ticket", qr_png(check_in_url(registration))))
+    return send_templated_mail(
+        f"events/email/{kind}",
+        context,
+        registration.email,
+        registration.language,
+        attachments=attachments,
+        inline_images=images,
+    )

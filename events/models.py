@@ -1,0 +1,181 @@
+import uuid
+
+from django import forms
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from events.blocks import AgendaBlock
+
+
+class InnoDayIndexPage(Page):
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    max_count_per_parent = 1
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["events.InnoDayPage"]
+    template = "events/innoday_index_page.html"
+
+    class Meta:
+        verbose_name = _("InnoDay index")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        days = InnoDayPage.objects.child_of(self).live()
+        now = timezone.now()
+        context["upcoming"] = days.filter(ends__gte=now).order_by("starts")
+        context["past"] = days.filter(ends__lt=now).order_by("-starts")
+        return context
+
+
+class InnoDayPage(RoutablePageMixin, Page):
+    """An InnoDay: a seminar where universities, start-ups and research bodies present solutions."""
+
+    intro = models.TextField(_("introduction"), max_length=600)
+    starts = models.DateTimeField(_("starts"), help_text=_("Hong Kong time"))
+    ends = models.DateTimeField(_("ends"), help_text=_("Hong Kong time"))
+    venue = models.CharField(_("venue"), max_length=250)
+    venue_address = models.CharField(_("address"), max_length=250, blank=True)
+    capacity = models.PositiveIntegerField(_("capacity"), help_text=_("Seats; later registrations are waitlisted."))
+    registration_opens = models.DateTimeField(_("registration opens"))
+    registration_closes = models.DateTimeField(_("registration closes"))
+    co_organisers = ParentalManyToManyField("catalogue.Organisation", verbose_name=_("co-organisers"), blank=True)
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    agenda = StreamField(AgendaBlock(), verbose_name=_("agenda"), blank=True)
+    attendance_note = models.CharField(
+        _("attendance"), max_length=120, blank=True, help_text=_("For past InnoDays, e.g. 'over 600 participants'.")
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("hero_image"),
+        MultiFieldPanel(
+            [FieldPanel("starts"), FieldPanel("ends"), FieldPanel("venue"), FieldPanel("venue_address")],
+            heading=_("When and where"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("capacity"), FieldPanel("registration_opens"), FieldPanel("registration_closes")],
+            heading=_("Registration"),
+        ),
+        FieldPanel("co_organisers", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("agenda"),
+        FieldPanel("attendance_note"),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("intro", boost=2), index.SearchField("venue")]
+    parent_page_types = ["events.InnoDayIndexPage"]
+    subpage_types = []
+    template = "events/innoday_page.html"
+
+    class Meta:
+        verbose_name = _("InnoDay")
+
+    def clean(self):
+        super().clean()
+        from django.core.exceptions import ValidationError
+
+        if self.starts and self.ends and self.ends <= self.starts:
+            raise ValidationError({"ends": _("An InnoDay must end after it starts.")})
+        if self.registration_opens and self.registration_closes and self.registration_closes <= self.registration_opens:
+            raise ValidationError({"registration_closes": _("Registration must close after it opens.")})
+
+    @property
+    def event_key(self):
+        """The same in every language: registrations belong to the InnoDay, not to one translation."""
+        return self.translation_key
+
+    def registration_state(self, now=None):
+        now = now or timezone.now()
+        if now < self.registration_opens:
+            return "not-open"
+        if now >= self.registration_closes or now >= self.starts:
+            return "closed"
+        return "open"
+
+    def seats(self):
+        from events.registration import seat_counts
+
+        return seat_counts(self)
+
+    @path("")
+    def main(self, request):
+        from events.views import innoday_page
+
+        return innoday_page(self, request)
+
+    @path("calendar/")
+    def calendar(self, request):
+        from events.calendar import event_response
+
+        return event_response(self)
+
+    @path("registered/")
+    def registered(self, request):
+        # The signed token is in the query string: Wagtail's page addresses allow only letters, digits and -.
+        from events.views import registered
+
+        return registered(self, request, request.GET.get("t", ""))
+
+
+class Registration(models.Model):
+    class Status(models.TextChoices):
+        CONFIRMED = "confirmed", _("Confirmed")
+        WAITLISTED = "waitlisted", _("Waitlisted")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    class Sector(models.TextChoices):
+        GOVERNMENT = "government", _("Government")
+        PUBLIC_BODY = "public-body", _("Public body")
+        UNIVERSITY = "university", _("University")
+        RESEARCH_BODY = "research-body", _("Research body")
+        START_UP = "start-up", _("Start-up")
+        SME = "sme", _("SME")
+        INDUSTRY = "industry", _("Industry")
+        OTHER = "other", _("Other")
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    event_key = models.UUIDField(_("InnoDay"), db_index=True, help_text=_("The InnoDay's translation key."))
+    event = models.ForeignKey(
+        InnoDayPage, verbose_name=_("InnoDay page"), on_delete=models.PROTECT, related_name="registrations"
+    )
+    name = models.CharField(_("name"), max_length=150)
+    email = models.EmailField(_("email"))
+    organisation = models.CharField(_("organisation"), max_length=200)
+    sector = models.CharField(_("sector"), max_length=20, choices=Sector.choices)
+    accessibility_needs = models.TextField(_("accessibility needs"), blank=True)
+    language = models.CharField(_("language"), max_length=10)
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices, db_index=True)
+    created_at = models.DateTimeField(_("registered at"), default=timezone.now, db_index=True)
+    promoted_at = models.DateTimeField(_("promoted from the waitlist at"), null=True, blank=True)
+    cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
+    attended_at = models.DateTimeField(_("attended at"), null=True, blank=True)
+    anonymised_at = models.DateTimeField(_("anonymised at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("registration")
+        verbose_name_plural = _("registrations")
+        ordering = ["created_at", "pk"]
+        constraints = [
+            # One active registration per person and InnoDay; a cancelled one may be followed by a new one.
+            models.UniqueConstraint(
+                fields=["event_key", "email"],
+                condition=~models.Q(status="cancelled") & models.Q(anonymised_at__isnull=True),
+                name="one_active_registration_per_email",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.get_status_display()})"

@@ -1,0 +1,147 @@
+"""Seats: confirmed up to capacity, then waitlisted, promoted in order when someone cancels.
+
+Every change of an InnoDay's seats locks that InnoDay first (SELECT ... FOR UPDATE on PostgreSQL; on
+SQLite every write transaction starts IMMEDIATE and so runs one at a time), so concurrent
+registrations can never overbook.
+"""
+
+from django.db import transaction
+from django.db.models import Count, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from events.models import InnoDayPage, Registration
+
+Status = Registration.Status
+
+
+class RegistrationRefused(Exception):
+    def __init__(self, code, message):
+        self.code, self.message = code, message
+        super().__init__(message)
+
+
+def lock(event_key):
+    """Lock the InnoDay (all its translations, in a fixed order) and return its capacity."""
+    rows = InnoDayPage.objects.select_for_update(of=("self",)).filter(translation_key=event_key).order_by("pk")
+    capacities = list(rows.values_list("capacity", flat=True))
+    return capacities[0] if capacities else 0
+
+
+def seat_counts(event):
+    counts = Registration.objects.filter(event_key=event.event_key).aggregate(
+        confirmed=Count("pk", filter=Q(status=Status.CONFIRMED)),
+        waitlisted=Count("pk", filter=Q(status=Status.WAITLISTED)),
+        cancelled=Count("pk", filter=Q(status=Status.CANCELLED)),
+        attended=Count("pk", filter=Q(attended_at__isnull=False)),
+    )
+    counts["capacity"] = event.capacity
+    counts["left"] = max(0, event.capacity - counts["confirmed"])
+    return counts
+
+
+def active(event_key):
+    return Registration.objects.filter(event_key=event_key, anonymised_at__isnull=True).exclude(status=Status.CANCELLED)
+
+
+def notify(registration, kind):
+    from events.tasks import schedule_reminder, send_registration_email
+
+    transaction.on_commit(lambda: send_registration_email.enqueue(registration.pk, kind))
+    if registration.status == Status.CONFIRMED:
+        transaction.on_commit(lambda: schedule_reminder(registration))
+
+
+@transaction.atomic
+def register(event, *, name, email, organisation, sector, accessibility_needs="", language="en"):
+    capacity = lock(event.event_key)
+    state = event.registration_state()
+    if state != "open":
+        message = _("Registration has not opened yet.") if state == "not-open" else _("Registration is closed.")
+        raise RegistrationRefused(state, message)
+    if active(event.event_key).filter(email__iexact=email).exists():
+        raise RegistrationRefused(
+            "duplicate",
+            _(
+                "This email address is already registered for this InnoDay. We have sent the confirmation "
+                "to it again; please check your inbox."
+            ),
+        )
+    confirmed = active(event.event_key).filter(status=Status.CONFIRMED).count()
+    registration = Registration.objects.create(
+        event_key=event.event_key,
+        event=event,
+        name=name,
+        email=email.lower(),
+        organisation=organisation,
+        sector=sector,
+        accessibility_needs=accessibility_needs,
+        language=language,
+        status=Status.CONFIRMED if confirmed < capacity else Status.WAITLISTED,
+    )
+    notify(registration, "confirmation" if registration.status == Status.CONFIRMED else "waitlist")
+    return registration
+
+
+def resend(event, email):
+    """Send the existing registration's email again (when someone registers twice)."""
+    from events.tasks import send_registration_email
+
+    existing = active(event.event_key).filter(email__iexact=email).first()
+    if existing:
+        kind = "confirmation" if existing.status == Status.CONFIRMED else "waitlist"
+        send_registration_email.enqueue(existing.pk, kind)
+
+
+def fill_free_seats(event_key):
+    """Promote waitlisted people, first come first served, while seats are free. Call under the lock."""
+    capacity = lock(event_key)
+    confirmed = active(event_key).filter(status=Status.CONFIRMED).count()
+    waiting = active(event_key).filter(status=Status.WAITLISTED).order_by("created_at", "pk")
+    promoted = []
+    for registration in waiting[: max(0, capacity - confirmed)]:
+        promoted.append(promote_one(registration))
+    return promoted
+
+
+def promote_one(registration):
+    registration.status = Status.CONFIRMED
+    registration.promoted_at = timezone.now()
+    registration.save(update_fields=["status", "promoted_at"])
+    notify(registration, "promoted")
+    return registration
+
+
+@transaction.atomic
+def cancel(registration):
+    lock(registration.event_key)
+    registration = Registration.objects.get(pk=registration.pk)
+    if registration.status == Status.CANCELLED:
+        return registration, []
+    registration.status = Status.CANCELLED
+    registration.cancelled_at = timezone.now()
+    registration.save(update_fields=["status", "cancelled_at"])
+    return registration, fill_free_seats(registration.event_key)
+
+
+@transaction.atomic
+def promote(registration):
+    """Organisers promote one waitlisted person out of turn, when a seat is free."""
+    capacity = lock(registration.event_key)
+    registration = Registration.objects.get(pk=registration.pk)
+    if registration.status != Status.WAITLISTED:
+        raise RegistrationRefused("not-waitlisted", _("Only a waitlisted registration can be promoted."))
+    if active(registration.event_key).filter(status=Status.CONFIRMED).count() >= capacity:
+        raise RegistrationRefused("full", _("No seat is free: raise the capacity of the InnoDay first."))
+    return promote_one(registration)
+
+
+@transaction.atomic
+def mark_attended(registration):
+    registration = Registration.objects.select_for_update().get(pk=registration.pk)
+    if registration.status != Status.CONFIRMED:
+        raise RegistrationRefused("not-confirmed", _("Only a confirmed registration can be checked in."))
+    if registration.attended_at is None:
+        registration.attended_at = timezone.now()
+        registration.save(update_fields=["attended_at"])
+    return registration
