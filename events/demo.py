@@ -12,6 +12,15 @@ from events.models import InnoDayIndexPage, InnoDayPage
 from innoportal.page_tree import ensure_page, homes, languages
 
 HK = zoneinfo.ZoneInfo(settings.TIME_ZONE)
+STATEMENT = {
+    "en": "<p>EMSD collects your name, email, organisation, sector and any accessibility needs only to run "
+    "this InnoDay: to confirm your seat, manage the waitlist, check you in and send you a reminder. "
+    "The data is not shared with anyone else and is deleted 90 days after the InnoDay; only the counts "
+    "remain. To see or correct your data, write to innoportal@example.gov.hk.</p>",
+    "zh-hant": "<p>機電工程署收集您的姓名、電郵、機構、界別及無障礙需要，只用於處理此創科日的事宜：確認座位、"
+    "管理候補名單、辦理入場及發送提示。資料不會向其他人披露，並會在創科日後90日刪除，只保留統計數字。"
+    "如欲查閱或更正資料，請電郵至innoportal@example.gov.hk。</p>",
+}
 INDEX = {
     "en": {
         "title": "InnoDays",
@@ -128,7 +137,8 @@ def agenda(code, solutions):
 
 
 def load_demo(stdout):
-    index = ensure_page(homes(), InnoDayIndexPage, "innodays", INDEX)
+    fields = {code: {**INDEX[code], "personal_data_statement": STATEMENT[code]} for code in languages()}
+    index = ensure_page(homes(), InnoDayIndexPage, "innodays", fields)
     today = timezone.localdate()
     for spec in EVENTS:
         day = spec.get("date") or today + datetime.timedelta(days=spec["in_days"])

@@ -16,8 +16,14 @@ from events.blocks import AgendaBlock
 
 class InnoDayIndexPage(Page):
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+    personal_data_statement = RichTextField(
+        _("personal data statement"),
+        blank=True,
+        features=["bold", "italic", "ul", "link"],
+        help_text=_("Shown with every registration form: what is collected, why, for how long, whom to ask."),
+    )
 
-    content_panels = Page.content_panels + [FieldPanel("intro")]
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("personal_data_statement")]
     max_count_per_parent = 1
     parent_page_types = ["home.HomePage"]
     subpage_types = ["events.InnoDayPage"]

@@ -91,3 +91,15 @@ def test_demo_innozone_has_eight_exhibits_in_both_languages(demo, client):
     feed = client.get("/zh-hant/innozone/kiosk/feed/").json()
     assert len(feed["exhibits"]) == 8
     assert all(e["slides"] and e["text"]["zh-hant"]["title"] != e["text"]["en"]["title"] for e in feed["exhibits"])
+
+
+def test_demo_innodays_two_past_from_the_seed_and_two_upcoming(demo, client):
+    page = soup(client.get("/zh-hant/innodays/"))
+    upcoming = [text(h) for h in page.select("#upcoming-heading ~ .card-grid .card__title")]
+    past = [text(h) for h in page.select("#past-heading ~ .card-grid .card__title")]
+    assert len(upcoming) == 2 and past == ["2019年8月大灣區創科日", "2019年6月大學創科日"]
+    assert "逾600人參加" in text(page.select_one("#past-heading").parent)
+    event = soup(client.get("/en/innodays/innoday-smart-buildings/"))
+    assert event.select_one(".registration form") is not None
+    assert "deleted 90 days after the InnoDay" in text(event.select_one(".statement"))
+    assert len(event.select(".agenda .session")) == 3

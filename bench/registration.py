@@ -1,0 +1,296 @@
+"""InnoDay registration rush: many people register at once for a few seats, through the real form.
+
+    .venv/bin/python bench/registration.py [--people 600] [--seats 300] [--workers 4] [--threads 1]
+                                           [--port 8796] [--keep]
+
+Creates a fresh PostgreSQL database `innoportal_bench` on 127.0.0.1:5432 (user postgres, trust auth),
+migrates it, builds the site structure and one InnoDay open for registration, and serves the site with
+gunicorn (production settings, plain http) on 127.0.0.1:PORT. Then all the people start together, each
+in its own thread with its own cookies: GET the InnoDay page for the CSRF token and cookie, POST the
+registration form. A 302 to <page>/registered/ is a registration; anything else is an error.
+
+Prints the confirmed and waitlisted counts (from the database), the errors, the wall time, the
+throughput and the POST latency (p50/p95/p99/max). Expected: `seats` confirmed, the rest waitlisted,
+no errors. A benchmark: it prints its figures and does not pass or fail.
+
+REGISTRATION_RATE_LIMIT is "off" for the served site: every simulated person comes from 127.0.0.1, and
+the per-address limit (10 attempts in 10 minutes by default) would refuse almost all of them.
+
+Emails are background tasks on the database backend: a registration only adds task rows, and no worker
+runs during the benchmark, so sending email is not part of the latency.
+
+Static files are collected into a throwaway directory under /tmp: the production settings render
+{% static %} through the manifest. They are not served.
+"""
+
+import argparse
+import math
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections import Counter
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import psycopg2
+import requests
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+DATABASE = "innoportal_bench"
+PG = {"host": "127.0.0.1", "port": 5432, "user": "postgres"}
+TIMEOUT = 60  # seconds, per request
+CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+
+CREATE_INNODAY = """
+import datetime
+from django.utils import timezone
+from events.models import InnoDayIndexPage, InnoDayPage
+from innoportal.page_tree import ensure_page, homes
+
+now = timezone.now()
+starts = now + datetime.timedelta(days=7)
+common = {
+    "starts": starts,
+    "ends": starts + datetime.timedelta(hours=3),
+    "capacity": SEATS,
+    "registration_opens": now - datetime.timedelta(days=1),
+    "registration_closes": now + datetime.timedelta(days=5),
+}
+titles = {"en": {"title": "InnoDays"}, "zh-hant": {"title": "創科日"}}
+index = ensure_page(homes(), InnoDayIndexPage, "innodays", titles)
+fields = {
+    "en": {"title": "InnoDay: registration rush", "intro": "Benchmark.", "venue": "EMSD HQ", **common},
+    "zh-hant": {"title": "創科日：報名高峰", "intro": "基準測試。", "venue": "機電工程署總部", **common},
+}
+pages = ensure_page(index, InnoDayPage, "bench-rush", fields, show_in_menus=False)
+print("PAGE_URL=" + pages["en"].url)
+"""
+
+
+def server_env(static_root):
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "innoportal.settings.production",
+        "SECRET_KEY": "bench",
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "COOKIES_SECURE": "0",
+        "DATABASE_URL": f"postgres://{PG['user']}@{PG['host']}:{PG['port']}/{DATABASE}",
+        "REGISTRATION_RATE_LIMIT": "off",
+        "STATIC_ROOT": str(static_root),
+    }
+
+
+def admin_sql(statement):
+    connection = psycopg2.connect(dbname="postgres", **PG)
+    connection.autocommit = True
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute(statement)
+    finally:
+        connection.close()
+
+
+def drop_database():
+    admin_sql(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
+
+
+def manage(env, *args):
+    result = subprocess.run(
+        [PYTHON, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=600
+    )
+    if result.returncode:
+        raise SystemExit(f"manage.py {args[0]} failed:\n{result.stdout}\n{result.stderr}")
+    return result.stdout
+
+
+def prepare(env, seats):
+    """Fresh database with the site structure and one open InnoDay; returns the InnoDay's path."""
+    drop_database()
+    admin_sql(f"CREATE DATABASE {DATABASE}")
+    manage(env, "migrate", "--noinput", "-v0")
+    manage(env, "load_demo_content", "--structure-only")
+    manage(env, "collectstatic", "--noinput", "-v0")
+    output = manage(env, "shell", "-c", CREATE_INNODAY.replace("SEATS", str(int(seats))))
+    urls = [line.split("=", 1)[1] for line in output.splitlines() if line.startswith("PAGE_URL=")]
+    if not urls:
+        raise SystemExit(f"no InnoDay page made:\n{output}")
+    return urls[0]
+
+
+def start_gunicorn(env, port, workers, threads, log):
+    command = [PYTHON, "-m", "gunicorn", "innoportal.wsgi:application", "--bind", f"127.0.0.1:{port}"]
+    command += ["--workers", str(workers), "--log-level", "warning"]
+    if threads > 1:
+        command += ["--worker-class", "gthread", "--threads", str(threads)]
+    return subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+
+
+def wait_until_up(server, url, log_path):
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            break
+        try:
+            if requests.get(url, timeout=5).status_code == 200:
+                return
+        except requests.RequestException:
+            pass
+        time.sleep(0.3)
+    raise SystemExit(f"gunicorn did not answer {url}:\n{Path(log_path).read_text()[-3000:]}")
+
+
+def stop(server):
+    if server.poll() is None:
+        server.send_signal(signal.SIGTERM)
+        try:
+            server.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+
+
+class Person(threading.Thread):
+    def __init__(self, number, page_url, barrier):
+        super().__init__(daemon=True)
+        self.number, self.page_url, self.barrier = number, page_url, barrier
+        self.outcome, self.latency, self.detail = "unfinished", None, ""
+
+    def run(self):
+        session = requests.Session()
+        try:
+            self.barrier.wait()
+            page = session.get(self.page_url, timeout=TIMEOUT)
+            token = CSRF.search(page.text)
+            if page.status_code != 200 or not token:
+                self.outcome, self.detail = "error", f"GET {page.status_code}: {page.text[:200]!r}"
+                return
+            data = {
+                "csrfmiddlewaretoken": token.group(1),
+                "name": f"Bench Person {self.number}",
+                "email": f"person{self.number}@bench.example.com",
+                "organisation": "Bench University",
+                "sector": "university",
+                "accessibility_needs": "",
+                "consent": "on",
+                "website": "",
+            }
+            started = time.perf_counter()
+            answer = session.post(self.page_url, data=data, timeout=TIMEOUT, allow_redirects=False)
+            self.latency = time.perf_counter() - started
+            location = urlsplit(answer.headers.get("Location", ""))
+            if answer.status_code == 302 and location.path == urlsplit(self.page_url).path + "registered/":
+                self.outcome = "registered"
+            else:
+                errors = re.findall(r'class="(?:form-errors|field__error)"[^>]*>(.*?)</', answer.text, re.S)
+                self.outcome = "error"
+                self.detail = f"POST {answer.status_code} {location.path!r} {errors[:3] or answer.text[:200]!r}"
+        except threading.BrokenBarrierError:
+            self.outcome, self.detail = "error", "never started (barrier broken)"
+        except requests.RequestException as exc:
+            self.outcome, self.detail = "error", f"{type(exc).__name__}: {exc}"
+        finally:
+            session.close()
+
+
+def rush(page_url, people):
+    barrier = threading.Barrier(people + 1, timeout=60)
+    crowd = [Person(number, page_url, barrier) for number in range(1, people + 1)]
+    for person in crowd:
+        person.start()
+    barrier.wait()
+    started = time.perf_counter()
+    deadline = time.monotonic() + 2 * TIMEOUT + 30
+    for person in crowd:
+        person.join(max(0.0, deadline - time.monotonic()))
+    return crowd, time.perf_counter() - started
+
+
+def count_statuses():
+    connection = psycopg2.connect(dbname=DATABASE, **PG)
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT status, count(*) FROM events_registration GROUP BY status")
+            return dict(cursor.fetchall())
+    finally:
+        connection.close()
+
+
+def percentile(values, fraction):
+    """Nearest-rank percentile of sorted values."""
+    if not values:
+        return float("nan")
+    rank = math.ceil(round(fraction * len(values), 6))
+    return values[min(max(rank, 1), len(values)) - 1]
+
+
+def ms(seconds):
+    return f"{seconds * 1000:.0f} ms"
+
+
+def report(args, crowd, wall, statuses):
+    outcomes = Counter(person.outcome for person in crowd)
+    errors = len(crowd) - outcomes["registered"]
+    latencies = sorted(person.latency for person in crowd if person.latency is not None)
+    kind = f"gthread, {args.threads} threads each" if args.threads > 1 else "sync"
+    print(f"machine      {os.cpu_count()} CPUs, Python {sys.version.split()[0]}, PostgreSQL on {PG['host']}")
+    print(f"gunicorn     {args.workers} workers ({kind}) on 127.0.0.1:{args.port}, production settings")
+    print(f"people       {len(crowd)}")
+    print(f"seats        {args.seats}")
+    print(f"confirmed    {statuses.get('confirmed', 0)}")
+    print(f"waitlisted   {statuses.get('waitlisted', 0)}")
+    if set(statuses) - {"confirmed", "waitlisted"}:
+        print(f"other        {statuses}")
+    print(f"errors       {errors}")
+    print(f"wall time    {wall:.2f} s (GET + POST, all people)")
+    print(f"throughput   {outcomes['registered'] / wall:.1f} registrations/s")
+    print(
+        f"POST latency p50 {ms(percentile(latencies, 0.50))}, p95 {ms(percentile(latencies, 0.95))}, "
+        f"p99 {ms(percentile(latencies, 0.99))}, max {ms(latencies[-1]) if latencies else 'n/a'}"
+    )
+    samples = [person for person in crowd if person.outcome != "registered"][:5]
+    for person in samples:
+        print(f"  error sample (person {person.number}, {person.outcome}): {person.detail}")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--people", type=int, default=600)
+    parser.add_argument("--seats", type=int, default=300)
+    parser.add_argument("--workers", type=int, default=4, help="gunicorn worker processes")
+    parser.add_argument("--threads", type=int, default=1, help="threads per worker; above 1 uses gthread")
+    parser.add_argument("--port", type=int, default=8796)
+    parser.add_argument("--keep", action="store_true", help="keep the database afterwards")
+    args = parser.parse_args()
+
+    scratch = Path(tempfile.mkdtemp(prefix="innoportal-bench-"))  # collected static files, gunicorn's log
+    env = server_env(scratch / "static")
+    server = None
+    try:
+        with open(scratch / "gunicorn.log", "w") as log:
+            print(f"Preparing database {DATABASE} with an InnoDay of {args.seats} seats...", flush=True)
+            page_path = prepare(env, args.seats)
+            page_url = f"http://127.0.0.1:{args.port}{page_path}"
+            server = start_gunicorn(env, args.port, args.workers, args.threads, log)
+            wait_until_up(server, page_url, log.name)
+            print(f"Rush: {args.people} people register at {page_url}", flush=True)
+            crowd, wall = rush(page_url, args.people)
+            report(args, crowd, wall, count_statuses())
+    finally:
+        if server is not None:
+            stop(server)
+        shutil.rmtree(scratch, ignore_errors=True)
+        if args.keep:
+            print(f"Database {DATABASE} kept.")
+        else:
+            drop_database()
+
+
+if __name__ == "__main__":
+    main()
