@@ -19,11 +19,15 @@ PAGES = [
     "/{lang}/about/",
     "/{lang}/search/?q=chiller",
     "/{lang}/no-such-page/",
+    "/{lang}/innozone/",
+    "/{lang}/innozone/s-0001/",
+    "/{lang}/innodays/",
+    "/{lang}/innodays/innoday-test/",
 ]
 
 
 @pytest.mark.parametrize("lang", ["en", "zh-hant"])
-def test_pages_meet_wcag_21_aa(live_server, catalogue, page, lang):
+def test_pages_meet_wcag_21_aa(live_server, zone, innoday, page, lang):
     axe = Axe()
     problems = {}
     for path in PAGES:

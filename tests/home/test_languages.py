@@ -70,9 +70,13 @@ def ui_strings():
         "/zh-hant/partners/",
         "/zh-hant/about/",
         "/zh-hant/search/?q=製冷機",
+        "/zh-hant/innozone/",
+        "/zh-hant/innozone/s-0001/",
+        "/zh-hant/innodays/",
+        "/zh-hant/innodays/innoday-test/",
     ],
 )
-def test_no_english_interface_text_is_left_on_chinese_pages(client, catalogue, url):
+def test_no_english_interface_text_is_left_on_chinese_pages(client, zone, innoday, url):
     page = soup(client.get(url))
     for node in page(["script", "style"]):
         node.decompose()
