@@ -262,3 +262,14 @@ def test_no_overbooking_under_concurrent_registrations(site_tree):
     assert errors == []
     assert seat_counts(page)["confirmed"] == 15
     assert seat_counts(page)["waitlisted"] == 25
+
+
+def test_raising_the_capacity_promotes_the_waitlist_in_order(client, innoday):
+    for n in (1, 2, 3, 4, 5):
+        register(client, n)
+    mail.outbox.clear()
+    page = innoday["en"]
+    page.capacity = 3
+    page.save_revision().publish()
+    assert [s for _e, s in statuses()] == ["confirmed", "confirmed", "confirmed", "waitlisted", "waitlisted"]
+    assert [m.to for m in mail.outbox] == [["person3@example.hk"]]
