@@ -273,3 +273,18 @@ def test_raising_the_capacity_promotes_the_waitlist_in_order(client, innoday):
     page.save_revision().publish()
     assert [s for _e, s in statuses()] == ["confirmed", "confirmed", "confirmed", "waitlisted", "waitlisted"]
     assert [m.to for m in mail.outbox] == [["person3@example.hk"]]
+
+
+def test_anonymise_command_for_a_daily_schedule(client, innoday):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from events.models import InnoDayPage
+
+    register(client, 1)
+    InnoDayPage.objects.update(ends=timezone.now() - datetime.timedelta(days=100))
+    out = StringIO()
+    call_command("anonymise_registrations", stdout=out)
+    assert out.getvalue().strip() == "1 registration(s) anonymised (90 days after their InnoDay)."
+    assert Registration.objects.get().email == ""
