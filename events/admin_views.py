@@ -274,6 +274,12 @@ def promote(request, pk):
             _("%(name)s is promoted from the waitlist; they will get an email with their ticket.")
             % {"name": registration.name},
         )
+        counts = seats.seat_counts(registration.event)
+        if counts["confirmed"] > counts["capacity"]:
+            messages.warning(
+                request,
+                _("The InnoDay now has %(confirmed)s confirmed people for %(capacity)s seats.") % counts,
+            )
     return back_to_listing(request)
 
 

@@ -183,28 +183,28 @@ def test_the_overview_shows_an_innoday_once_in_both_languages(organiser, site_tr
 # Manual promotion
 
 
-def test_promotion_is_refused_with_the_reason_when_no_seat_is_free(organiser, people):
+def test_an_organiser_promotes_above_the_capacity_with_a_warning(organiser, people):
+    listing = organiser.get(REGISTRATIONS).content.decode()
+    assert listing.count(">Promote</button>") == 1  # only Carol waits
     url = reverse("innoday_promote", args=[people["carol"].pk])
     assert url == f"/admin/innodays/registrations/{people['carol'].pk}/promote/"
     response = organiser.post(url, HTTP_REFERER=f"http://testserver{REGISTRATIONS}?status=waitlisted")
     assert response.status_code == 302
     assert response["Location"] == f"http://testserver{REGISTRATIONS}?status=waitlisted"
-    assert messages_of(response) == ["No seat is free: raise the capacity of the InnoDay first."]
-    people["carol"].refresh_from_db()
-    assert people["carol"].status == Status.WAITLISTED
-
-
-def test_an_organiser_promotes_a_waitlisted_person_when_a_seat_is_free(organiser, people, innoday):
-    listing = organiser.get(REGISTRATIONS).content.decode()
-    assert listing.count(">Promote</button>") == 1  # only Carol waits
-    innoday.capacity = 3
-    innoday.save_revision().publish()
-
-    response = organiser.post(reverse("innoday_promote", args=[people["carol"].pk]))
-    assert response.status_code == 302 and response["Location"] == REGISTRATIONS
+    assert messages_of(response) == [
+        "Carol Lee is promoted from the waitlist; they will get an email with their ticket.",
+        "The InnoDay now has 3 confirmed people for 2 seats.",
+    ]
     people["carol"].refresh_from_db()
     assert people["carol"].status == Status.CONFIRMED and people["carol"].promoted_at
-    assert "Carol Lee is promoted" in messages_of(response)[0]
+
+
+def test_raising_the_capacity_seats_the_waitlist_without_a_manual_step(organiser, people, innoday):
+    innoday.capacity = 3
+    innoday.save_revision().publish()
+    people["carol"].refresh_from_db()
+    assert people["carol"].status == Status.CONFIRMED and people["carol"].promoted_at
+    assert organiser.get(REGISTRATIONS).content.decode().count(">Promote</button>") == 0
 
 
 def test_only_waitlisted_people_can_be_promoted_and_only_by_post(organiser, people):
