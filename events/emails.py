@@ -1,8 +1,5 @@
 """The emails a registrant gets, in the language they registered in."""
 
-import io
-
-import qrcode
 from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
@@ -10,6 +7,7 @@ from django.utils import translation
 from events.calendar import event_ics
 from events.tokens import make_token
 from innoportal.mail import send_templated_mail
+from innoportal.qr import qr_png
 
 WITH_TICKET = {"confirmation", "promoted", "reminder"}
 
@@ -33,12 +31,6 @@ def check_in_url(registration):
 def cancel_url(registration):
     with translation.override(registration.language):
         return settings.WAGTAILADMIN_BASE_URL + reverse("innoday_cancel", args=[make_token(registration, "cancel")])
-
-
-def qr_png(data):
-    buffer = io.BytesIO()
-    qrcode.make(data, box_size=8, border=2).save(buffer, format="PNG")
-    return buffer.getvalue()
 
 
 def send_registration_email(registration, kind):

@@ -19,8 +19,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from innoportal.qr import qr_svg
 from innozone.kiosk import feed_response, kiosk_feed, service_worker_response
-from innozone.qr import qr_svg
 
 
 class ExhibitPage(Page):

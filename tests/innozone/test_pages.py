@@ -1,7 +1,7 @@
 import datetime
 
+from innoportal.qr import qr_svg
 from innozone.models import ExhibitPage, KioskExhibit
-from innozone.qr import qr_svg
 from tests.html import soup, text
 
 
