@@ -61,10 +61,6 @@ class ExhibitPage(Page):
     class Meta:
         verbose_name = _("exhibit")
 
-    def on_display(self, day=None):
-        day = day or timezone.localdate()
-        return self.on_display_from <= day and (self.on_display_until is None or day <= self.on_display_until)
-
     def solution_version(self):
         """The solution in this exhibit's language, or the one it was chosen in."""
         return self.solution.get_translation_or_none(self.locale) or self.solution

@@ -41,10 +41,6 @@ class CatalogueItemPage(Page):
             self.key = f"{self.key_prefix}-{uuid.uuid4().hex[:8].upper()}"
         super().full_clean(*args, **kwargs)
 
-    def get_translation_in(self, locale):
-        """This item's live version in `locale`, or None."""
-        return self.get_translations(inclusive=True).live().filter(locale=locale).specific().first()
-
 
 class DescribedItemPage(CatalogueItemPage):
     """Wishes and solutions: a body, an organisation, categories and a publication date."""

@@ -65,7 +65,3 @@ class Organisation(TranslatableMixin, RevisionMixin, index.Indexed, models.Model
 
     def __str__(self):
         return self.name
-
-    @property
-    def is_partner(self):
-        return self.mou_signed is not None
