@@ -12,8 +12,23 @@ from home.models import FooterText, HomePage, StandardPage
 register = template.Library()
 
 
+def _memo(context, key, compute):
+    """Compute once per request: the header, footer and head all ask for the same pages."""
+    request = context.get("request")
+    if request is None:
+        return compute()
+    store = request.__dict__.setdefault("_portal_tags", {})
+    if key not in store:
+        store[key] = compute()
+    return store[key]
+
+
 def _home(locale):
     return HomePage.objects.live().filter(locale=locale).first()
+
+
+def _active_home(context):
+    return _memo(context, ("home", get_language()), lambda: _home(Locale.get_active()))
 
 
 def _translations(page):
@@ -27,6 +42,10 @@ def _translations(page):
 @register.simple_tag(takes_context=True)
 def language_links(context):
     """One link per language. On a page: its translation, else that language's home page."""
+    return _memo(context, "language_links", lambda: _language_links(context))
+
+
+def _language_links(context):
     request, page = context.get("request"), context.get("page")
     current = get_language()
     translated = _translations(page) if isinstance(page, Page) else {}
@@ -55,7 +74,7 @@ def alternate_links(context):
 @register.simple_tag(takes_context=True)
 def main_menu(context):
     """Menu items with `current`: "page" on the item itself, "true" inside its section."""
-    home = _home(Locale.get_active())
+    home = _active_home(context)
     page = context.get("page")
     path = getattr(page, "path", "")
     items = []
@@ -65,9 +84,9 @@ def main_menu(context):
     return items
 
 
-@register.simple_tag
-def footer_links():
-    home = _home(Locale.get_active())
+@register.simple_tag(takes_context=True)
+def footer_links(context):
+    home = _active_home(context)
     if not home:
         return []
     return list(StandardPage.objects.child_of(home).live().filter(show_in_menus=False))
@@ -78,9 +97,9 @@ def footer_text():
     return FooterText.objects.filter(locale=Locale.get_active()).first()
 
 
-@register.simple_tag
-def home_url():
-    home = _home(Locale.get_active())
+@register.simple_tag(takes_context=True)
+def home_url(context):
+    home = _active_home(context)
     return home.url if home else "/"
 
 
