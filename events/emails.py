@@ -13,15 +13,7 @@ WITH_TICKET = {"confirmation", "promoted", "reminder"}
 
 
 def event_in(registration):
-    page = registration.event
-    return (
-        page.get_translations(inclusive=True)
-        .live()
-        .filter(locale__language_code=registration.language)
-        .specific()
-        .first()
-        or page
-    )
+    return registration.event.in_language(registration.language)
 
 
 def check_in_url(registration):

@@ -1,6 +1,7 @@
 import uuid
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -91,12 +92,15 @@ class InnoDayPage(RoutablePageMixin, Page):
 
     def clean(self):
         super().clean()
-        from django.core.exceptions import ValidationError
-
         if self.starts and self.ends and self.ends <= self.starts:
             raise ValidationError({"ends": _("An InnoDay must end after it starts.")})
         if self.registration_opens and self.registration_closes and self.registration_closes <= self.registration_opens:
             raise ValidationError({"registration_closes": _("Registration must close after it opens.")})
+
+    def in_language(self, language_code):
+        """This InnoDay's live page in `language_code`, or this page when it has no such translation."""
+        versions = self.get_translations(inclusive=True).live().filter(locale__language_code=language_code)
+        return versions.specific().first() or self
 
     @property
     def event_key(self):

@@ -54,11 +54,8 @@ def cancel(request, token):
         seats.cancel(registration)
         messages.success(request, _("Your registration is cancelled. Thank you for letting us know."))
         return redirect(request.path)
-    registration.refresh_from_db()
-    page = registration.event.get_translations(inclusive=True).filter(locale__language_code=get_language()).first()
-    return TemplateResponse(
-        request, "events/cancel.html", {"registration": registration, "event": (page or registration.event).specific}
-    )
+    event = registration.event.in_language(get_language())
+    return TemplateResponse(request, "events/cancel.html", {"registration": registration, "event": event})
 
 
 def calendar_feed(request):
