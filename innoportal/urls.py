@@ -15,6 +15,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
+    path("api/search/", search_views.search_api, name="search_api"),
+    path("api/search/suggest/", search_views.suggest_api, name="search_suggest_api"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("innodays.ics", event_views.calendar_feed, name="innodays_calendar"),
 ]
@@ -28,7 +30,7 @@ if settings.DEBUG:
 
 # Public pages live under /en/ and /zh-hant/; "/" redirects by Accept-Language (LocaleMiddleware).
 urlpatterns += i18n_patterns(
-    path("search/", search_views.search, name="search"),
+    path("search/", search_views.search_page, name="search"),
     path("innodays/cancel/<str:token>/", event_views.cancel, name="innoday_cancel"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,

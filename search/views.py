@@ -1,18 +1,109 @@
-"""A simple site search for now: live pages in the active language, by Wagtail's search backend."""
+"""The search page, the JSON endpoint (../shared/specs/search-api.md) and autocomplete suggestions."""
+
+from functools import wraps
 
 from django.conf import settings
 from django.core.paginator import Paginator
+from django.http import JsonResponse
 from django.template.response import TemplateResponse
-from wagtail.models import Locale, Page
+from django.utils import translation
+from django.utils.translation import get_language
+from django.views.decorators.http import require_GET
+
+from search import registry
+from search.facets import facet_groups, popular_categories, removable_filters
+from search.forms import SearchForm
+from search.service import search, suggest
 
 
-def search(request):
-    query = request.GET.get("q", "").strip()[:200]
-    results = Page.objects.none()
-    if query:
-        pages = Page.objects.live().public().filter(locale=Locale.get_active()).specific()
-        results = pages.search(query)
-    page = Paginator(results, settings.PORTAL_PAGE_SIZE).get_page(request.GET.get("page"))
-    response = TemplateResponse(request, "search/search.html", {"query": query, "results": page})
+@require_GET
+def search_page(request):
+    form = SearchForm(request.GET, language=get_language())
+    context = {"form": form, "query": request.GET.get("q", "").strip()[:200]}
+    status = 200
+    if not form.is_valid():
+        context["error"] = form.first_error()[1]
+        status = 400
+    elif form.cleaned_data["q"]:
+        search_request = form.search_request()
+        results = search(search_request, request)
+        context |= {
+            "results": results,
+            "pages": Paginator(range(results.total), search_request.per_page).get_page(search_request.page),
+            "facets": facet_groups(results, request.GET),
+            "removable": removable_filters(search_request, request.GET),
+        }
+        for hit in results.hits:
+            hit.label = registry.get(hit.kind).label
+        if not results.total:
+            context["popular"] = popular_categories(search_request.lang)
+    response = TemplateResponse(request, "search/search.html", context, status=status)
     response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+def in_requested_language(view):
+    """The JSON endpoints answer, errors included, in the `lang` asked for (else the negotiated one)."""
+
+    @wraps(view)
+    def wrapper(request):
+        lang = request.GET.get("lang")
+        with translation.override(lang if lang in dict(settings.LANGUAGES) else get_language()):
+            return view(request)
+
+    return wrapper
+
+
+@require_GET
+@in_requested_language
+def search_api(request):
+    form = SearchForm(request.GET, language=get_language())
+    if not form.is_valid():
+        field, message = form.first_error()
+        return JsonResponse({"error": message, "field": field}, status=400)
+    search_request = form.search_request()
+    results = search(search_request, request)
+    return JsonResponse(
+        {
+            "query": search_request.text,
+            "lang": search_request.lang,
+            "total": results.total,
+            "page": search_request.page,
+            "pages": results.pages,
+            "results": [
+                {
+                    "key": hit.key,
+                    "kind": hit.kind,
+                    "title": hit.title,
+                    "url": hit.url,
+                    "locale": hit.locale,
+                    "translated": hit.translated,
+                    "snippet": str(hit.snippet),
+                    "published": hit.published.isoformat() if hit.published else None,
+                }
+                for hit in results.hits
+            ],
+            "facets": results.facets,
+        },
+        json_dumps_params={"ensure_ascii": False},
+    )
+
+
+@require_GET
+@in_requested_language
+def suggest_api(request):
+    form = SearchForm(request.GET, language=get_language())
+    if not form.is_valid():
+        field, message = form.first_error()
+        return JsonResponse({"error": message, "field": field}, status=400)
+    lang = form.cleaned_data["lang"] or form.language
+    hits = suggest(form.cleaned_data["q"], lang, http_request=request)
+    response = JsonResponse(
+        {
+            "query": form.cleaned_data["q"],
+            "suggestions": [{"title": h.title, "url": h.url, "kind": h.kind, "key": h.key} for h in hits],
+        },
+        json_dumps_params={"ensure_ascii": False},
+    )
+    response["Cache-Control"] = "public, max-age=60"
     return response

@@ -1,5 +1,6 @@
 import pytest
 from django.core.management import call_command
+from django.test import TestCase
 
 from catalogue.importer import import_records, parse_lines
 from catalogue.importer.loader import existing_keys
@@ -20,7 +21,9 @@ def site_tree(db):
 
 
 def load(records):
-    return import_records(parse_lines(jsonl(records).splitlines(), existing_keys()))
+    # As if committed: search documents are queued for the worker when the import commits.
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        return import_records(parse_lines(jsonl(records).splitlines(), existing_keys()))
 
 
 @pytest.fixture

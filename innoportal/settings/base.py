@@ -173,6 +173,10 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 WAGTAILAPI_LIMIT_MAX = 100
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+if env("ELASTICSEARCH_URL"):
+    from search.elasticsearch_settings import backend as elasticsearch_backend
+
+    WAGTAILSEARCH_BACKENDS = {"default": elasticsearch_backend(env("ELASTICSEARCH_URL"))}
 REST_FRAMEWORK = {"DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"]}
 
 LANGUAGE_NAMES_SHORT = {"en": "EN", "zh-hant": "繁"}

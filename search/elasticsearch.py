@@ -1,0 +1,114 @@
+"""Search on Elasticsearch 8 (set ELASTICSEARCH_URL): the same documents and the same behaviour.
+
+Wagtail's Elasticsearch 8 backend indexes the search documents. Their text is indexed in Simplified
+form, so Simplified and Traditional queries meet, with an analyzer built from the `cjk` analyzer's
+parts (CJK width folding, lower case, Han bigrams) plus English stemming. Queries, filters and facet
+counts are built with elasticsearch-dsl; facet counts use filter aggregations that leave out the
+facet's own filter, as on the database.
+"""
+
+from elasticsearch_dsl import Q, Search
+from modelsearch import index
+from modelsearch.backends import get_search_backend
+
+from search.database import Found
+from search.elasticsearch_settings import ANALYZER
+from search.models import SearchDocument
+from search.registry import FACETS
+
+TEXT_FIELDS = ["title_simplified^10", "summary_simplified^4", "body_simplified"]
+FILTER_FIELDS = {
+    "kind": "kind_filter",
+    "category": "category_keys_filter",
+    "status": "status_filter",
+    "organisation_type": "organisation_type_filter",
+}
+
+
+def document_search_fields():
+    text = {"analyzer": ANALYZER}
+    return [
+        index.SearchField("title_simplified", boost=10, es_extra=text),
+        index.SearchField("summary_simplified", boost=4, es_extra=text),
+        index.SearchField("body_simplified", es_extra=text),
+        index.FilterField("shown_in"),
+        index.FilterField("kind"),
+        index.FilterField("status"),
+        index.FilterField("organisation_type"),
+        index.FilterField("published"),
+        index.FilterField("category_keys"),
+    ]
+
+
+def enable_document_indexing():
+    """Called at start-up when Elasticsearch is the backend: Wagtail then indexes the documents."""
+    SearchDocument.search_fields = document_search_fields()
+
+
+def _term_query(term):
+    kind = {"prefix": "phrase_prefix", "phrase": "phrase", "han": "phrase"}.get(term.kind, "best_fields")
+    options = {"operator": "and"} if kind == "best_fields" else {}
+    return Q("multi_match", query=term.text, fields=TEXT_FIELDS, type=kind, **options)
+
+
+def _facet_filters(request, without=None):
+    filters = []
+    for facet, field in FILTER_FIELDS.items():
+        values = request.selected(facet)
+        if values and facet != without:
+            filters.append(Q("terms", **{field: list(values)}))
+    return filters
+
+
+def build(query, request, index_name):
+    """The request body: matching documents in the language, one page of them, and facet counts."""
+    search = Search(index=index_name).query(
+        Q("bool", must=[_term_query(term) for term in query.terms], filter=[Q("term", shown_in_filter=request.lang)])
+    )
+    # Facet filters narrow the hits but not the facet counts, which each apply all the others.
+    chosen = _facet_filters(request)
+    if chosen:
+        search = search.post_filter(Q("bool", filter=chosen))
+    if request.facets:
+        for facet, field in FILTER_FIELDS.items():
+            others = Q("bool", filter=_facet_filters(request, without=facet))
+            search.aggs.bucket(facet, "filter", filter=others).bucket("values", "terms", field=field, size=100)
+    if request.order == "date":
+        search = search.sort({"published_filter": {"order": "desc", "missing": "_last"}}, "_score")
+    start = (request.page - 1) * request.per_page
+    return search.extra(track_total_hits=True, _source=False)[start : start + request.per_page].to_dict()
+
+
+class ElasticsearchSearch:
+    def __init__(self):
+        self.backend = get_search_backend()
+        self.index = self.backend.get_index_for_model(SearchDocument)
+
+    def write(self, ids):
+        if not self.index.exists():
+            self.index.put()
+        documents = SearchDocument.objects.filter(id__in=ids).prefetch_related("categories")
+        self.backend.add_bulk(SearchDocument, list(documents))
+        self.index.refresh()  # searchable at once, as on the database
+
+    def delete(self, ids):
+        for document_id in ids:
+            self.backend.es.delete(index=self.index.name, id=str(document_id), ignore=[404])
+
+    def clear(self):
+        self.index.reset()
+
+    def search(self, query, request):
+        answer = self.backend.es.search(index=self.index.name, body=build(query, request, self.index.name))
+        ids = [int(hit["_id"]) for hit in answer["hits"]["hits"]]
+        by_id = SearchDocument.objects.in_bulk(ids)
+        aggregations = answer.get("aggregations", {})
+        facets = {
+            facet: {b["key"]: b["doc_count"] for b in aggregations.get(facet, {}).get("values", {}).get("buckets", [])}
+            for facet in FACETS
+        }
+        return Found(
+            total=answer["hits"]["total"]["value"],
+            documents=[by_id[i] for i in ids if i in by_id],
+            facets=facets if request.facets else {},
+        )

@@ -1,0 +1,73 @@
+"""One search document per live page of a registered kind, in the page's language.
+
+Documents flatten what the search needs (text, facets, URL) so that one query answers the search
+page, the JSON endpoint and autocomplete without touching the page tree. The full-text index beside
+them belongs to the database backend (see search/fulltext.py); on Elasticsearch, Wagtail's backend
+indexes these documents instead.
+"""
+
+from django.db import models
+from modelsearch import index
+
+from search.text import simplified
+
+
+class SearchDocument(index.Indexed, models.Model):
+    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+    key = models.CharField(max_length=64, db_index=True)
+    kind = models.CharField(max_length=32)
+    # The language of the page, and the language whose search shows it: the same, or another
+    # language that the item has no live version in (the result is then labelled untranslated).
+    locale = models.CharField(max_length=16)
+    shown_in = models.CharField(max_length=16)
+    translation_key = models.UUIDField(db_index=True)
+    title = models.TextField()
+    summary = models.TextField(blank=True)
+    body = models.TextField(blank=True)
+    # The same texts as the full-text index sees them (search.text.index_terms).
+    title_terms = models.TextField(blank=True)
+    summary_terms = models.TextField(blank=True)
+    body_terms = models.TextField(blank=True)
+    status = models.CharField(max_length=32, blank=True)
+    organisation_type = models.CharField(max_length=32, blank=True)
+    published = models.DateField(null=True, blank=True)
+
+    search_fields = []  # Elasticsearch only: see search.elasticsearch.enable_document_indexing
+
+    class Meta:
+        indexes = [models.Index(fields=["shown_in", "kind"])]
+        constraints = [models.UniqueConstraint(fields=["page", "shown_in"], name="unique_document_per_language")]
+
+    @property
+    def translated(self):
+        return self.locale == self.shown_in
+
+    def __str__(self):
+        return f"{self.key} ({self.locale}): {self.title}"
+
+    # What Elasticsearch indexes: Simplified text, which its cjk analyzer cuts into bigrams.
+    def title_simplified(self):
+        return simplified(self.title)
+
+    def summary_simplified(self):
+        return simplified(self.summary)
+
+    def body_simplified(self):
+        return simplified(self.body)
+
+    def category_keys(self):
+        return [c.key for c in self.categories.all()]
+
+
+class DocumentCategory(models.Model):
+    """A technology category of a document (an item may have several): filters and facet counts."""
+
+    document = models.ForeignKey(SearchDocument, on_delete=models.CASCADE, related_name="categories")
+    key = models.CharField(max_length=64)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["document", "key"], name="unique_document_category")]
+        indexes = [models.Index(fields=["key", "document"])]
+
+    def __str__(self):
+        return self.key

@@ -1,0 +1,44 @@
+"""Publishing, unpublishing or deleting a searchable page updates its item's documents after commit.
+
+All the items touched in one transaction (an import publishes thousands) go to the background
+worker as one task, queued only once the transaction commits.
+"""
+
+from django.db import transaction
+from django.db.models.signals import post_delete
+from wagtail.models import Page
+from wagtail.signals import page_published, page_unpublished
+
+from search import registry
+
+
+class _Pending:
+    def __init__(self):
+        self.keys = set()
+
+    def flush(self):
+        from search.tasks import update_documents
+
+        update_documents.enqueue(sorted(self.keys))
+
+
+def queue(translation_key):
+    connection = transaction.get_connection()
+    pending = getattr(connection, "search_pending", None)
+    # A rolled-back transaction drops its callback: start a new batch then.
+    if pending is not None and any(callback == pending.flush for _sids, callback, _robust in connection.run_on_commit):
+        pending.keys.add(str(translation_key))
+        return
+    pending = connection.search_pending = _Pending()
+    pending.keys.add(str(translation_key))
+    transaction.on_commit(pending.flush)  # outside a transaction this runs at once
+
+
+def page_changed(sender, instance, **kwargs):
+    if isinstance(instance, Page) and registry.for_page(instance):
+        queue(instance.translation_key)
+
+
+def connect():
+    for signal in (page_published, page_unpublished, post_delete):
+        signal.connect(page_changed, weak=False, dispatch_uid=f"search-{id(signal)}")

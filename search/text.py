@@ -1,0 +1,133 @@
+"""Text analysis shared by indexing and querying, so both sides see the same terms.
+
+SQLite FTS5 and PostgreSQL's parser treat a run of Han characters as one word, so 節能 would never be
+found inside 機電工程署推動節能. Every text is therefore indexed as two parts: its non-Han words as they
+are (the database stems them), and its Han runs as overlapping character bigrams. Bigrams are taken
+after converting to Simplified Chinese (OpenCC t2s), so a Simplified query meets Traditional text:
+the conversion is many-to-one, so both scripts land on the same bigrams. Queries are cut the same way,
+and every bigram must match (AND), so 能節 does not find 節能.
+"""
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import opencc
+
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+HAN_RUN = re.compile(f"[{HAN}]+")
+WORD = re.compile(rf"[^\W{HAN}]+")  # letters and digits that are not Han: words of the other scripts
+QUOTED = re.compile(r'["“”]([^"“”]*)["“”]?')
+# Words too common to narrow a search; PostgreSQL drops them itself, SQLite must be told.
+STOP_WORDS = frozenset(
+    ["a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "in", "is", "it", "of", "on", "or", "the", "to"]
+    + ["with"]
+)
+PREFIX_MIN_LENGTH = 3  # a shorter last word would match too much to be useful as a prefix
+
+
+@lru_cache(maxsize=1)
+def _to_simplified():
+    return opencc.OpenCC("t2s")
+
+
+def simplified(text):
+    return _to_simplified().convert(text)
+
+
+def bigrams(run):
+    """Overlapping pairs of characters; a single character stands alone."""
+    return [run] if len(run) == 1 else [run[i : i + 2] for i in range(len(run) - 1)]
+
+
+def index_terms(text):
+    """The text as the full-text index stores it: non-Han words, then the bigrams of each Han run."""
+    if not text:
+        return ""
+    words = HAN_RUN.sub(" ", text)
+    pairs = [pair for run in HAN_RUN.findall(simplified(text)) for pair in bigrams(run)]
+    return " ".join([" ".join(words.split()), *pairs]).strip()
+
+
+@dataclass
+class Term:
+    """One part of a query. `kind` is "word", "prefix", "phrase" (several words in order) or "han"."""
+
+    kind: str
+    text: str
+
+    @property
+    def words(self):
+        return self.text.split()
+
+
+@dataclass
+class ParsedQuery:
+    text: str
+    terms: list = field(default_factory=list)
+
+    def __bool__(self):
+        return bool(self.terms)
+
+    def highlight_patterns(self, stem=lambda word: word):
+        """Regular expressions, over Simplified text, that find what each term matched."""
+        patterns, run = [], ""
+        for term in self.terms:  # consecutive bigrams of one run mark the run, not pieces of it
+            if HAN_RUN.match(term.text) and run and term.text[0] == run[-1]:
+                run += term.text[1:]
+            elif HAN_RUN.match(term.text):
+                patterns.append(re.escape(run)) if run else None
+                run = term.text
+        patterns += [re.escape(run)] if run else []
+        for term in self.terms:
+            if HAN_RUN.match(term.text):
+                continue
+            elif term.kind == "phrase":
+                patterns.append(r"\b" + r"\W+".join(re.escape(stem(w)) + r"\w*" for w in term.words))
+            else:
+                patterns.append(r"\b" + re.escape(stem(term.text)) + r"\w*")
+        return patterns
+
+
+def parse(query):
+    """Split what someone typed into terms: "quoted phrases", words, a last-word prefix, Han bigrams.
+
+    The last word is a prefix while it is still being typed (`drone inspec`), unless it is short or
+    followed by a space. A Han run becomes one "han" term per bigram; a lone character matches any
+    bigram it starts.
+    """
+    still_typing = bool(query) and not query[-1].isspace()
+    query = " ".join(query.split())
+    terms = []
+    rest = QUOTED.sub(lambda m: _phrase(m.group(1), terms), query)
+    pieces = re.findall(rf"[{HAN}]+|{WORD.pattern}", rest)
+    for n, piece in enumerate(pieces):
+        if HAN_RUN.fullmatch(piece):
+            run = simplified(piece)
+            terms += [Term("han" if len(pair) == 2 else "prefix", pair) for pair in bigrams(run)]
+            continue
+        word = piece.lower()
+        last = n == len(pieces) - 1 and still_typing and query.endswith(piece)
+        if last and len(word) >= PREFIX_MIN_LENGTH:
+            terms.append(Term("prefix", word))
+        elif word not in STOP_WORDS:
+            terms.append(Term("word", word))
+    return ParsedQuery(query, _unique(terms))
+
+
+def _phrase(text, terms):
+    words = [w.lower() for w in WORD.findall(text)]
+    han = HAN_RUN.findall(text)
+    if len(words) > 1 and not han:
+        terms.append(Term("phrase", " ".join(words)))
+        return " "
+    return f" {text} "  # one word, or Chinese (already ordered by its bigrams): treat as typed
+
+
+def _unique(terms):
+    seen, unique = set(), []
+    for term in terms:
+        if (term.kind, term.text) not in seen:
+            seen.add((term.kind, term.text))
+            unique.append(term)
+    return unique
