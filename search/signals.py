@@ -15,18 +15,23 @@ from search import registry
 class _Pending:
     def __init__(self):
         self.keys = set()
+        self.flushed = False
 
     def flush(self):
         from search.tasks import update_documents
 
+        self.flushed = True
         update_documents.enqueue(sorted(self.keys))
+
+    def waiting_in(self, connection):
+        return not self.flushed and any(callback == self.flush for _sids, callback, _robust in connection.run_on_commit)
 
 
 def queue(translation_key):
     connection = transaction.get_connection()
     pending = getattr(connection, "search_pending", None)
     # A rolled-back transaction drops its callback: start a new batch then.
-    if pending is not None and any(callback == pending.flush for _sids, callback, _robust in connection.run_on_commit):
+    if pending is not None and pending.waiting_in(connection):
         pending.keys.add(str(translation_key))
         return
     pending = connection.search_pending = _Pending()
