@@ -71,7 +71,8 @@ def build(query, request, index_name):
         search = search.post_filter(Q("bool", filter=chosen))
     if request.facets:
         for facet, field in FILTER_FIELDS.items():
-            others = Q("bool", filter=_facet_filters(request, without=facet))
+            others = _facet_filters(request, without=facet)
+            others = Q("bool", filter=others) if others else Q("match_all")
             search.aggs.bucket(facet, "filter", filter=others).bucket("values", "terms", field=field, size=100)
     if request.order == "date":
         search = search.sort({"published_filter": {"order": "desc", "missing": "_last"}}, "_score")

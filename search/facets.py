@@ -41,7 +41,7 @@ def facet_groups(results, params):
     for facet, counts in results.facets.items():
         selected = set(request.selected(facet))
         labels = registry.facet_labels(facet, list(counts) + list(selected), request.lang)
-        values = list(counts) + [v for v in selected if v not in counts]
+        values = _ordered(facet, list(counts) + [v for v in selected if v not in counts], counts, labels)
         param = PARAMS[facet]
         options = [
             Option(v, str(labels.get(v, v)), counts.get(v, 0), v in selected, _url(params, param, v, v not in selected))
@@ -50,6 +50,14 @@ def facet_groups(results, params):
         if options:
             groups.append((facet, TITLES[facet], options))
     return groups
+
+
+def _ordered(facet, values, counts, labels):
+    """Kinds and statuses in their natural order; categories and organisation types by count."""
+    if facet in ("kind", "status"):
+        natural = [s.kind for s in registry.searchables()] if facet == "kind" else list(registry.status_labels())
+        return sorted(values, key=lambda v: natural.index(v) if v in natural else len(natural))
+    return sorted(values, key=lambda v: (-counts.get(v, 0), str(labels.get(v, v))))
 
 
 def removable_filters(request, params):

@@ -53,3 +53,53 @@ def test_empty_query_shows_the_form_only(client, site_tree):
     page = soup(client.get("/en/search/"))
     assert page.select_one("#search-query") is not None
     assert page.select_one(".search-results") is None
+
+
+def test_facets_are_links_that_add_and_remove_filters(client, catalogue):
+    page = soup(client.get("/en/search/?q=chiller"))
+    kinds = page.select_one('ul[aria-labelledby="facet-kind"]')
+    assert [text(a) for a in kinds.select("a")] == ["Wishes (1)", "Solutions (1)", "Trials (1)"]
+    wishes_url = kinds.select("a")[0]["href"]
+    assert wishes_url == "?q=chiller&type=wish"
+    filtered = soup(client.get("/en/search/" + wishes_url))
+    assert {text(h) for h in filtered.select(".search-results h3")} == {"Cut chiller energy use"}
+    chosen = filtered.select_one('ul[aria-labelledby="facet-kind"] a[aria-current]')
+    assert text(chosen).startswith("Wishes (1)")
+    # The chosen filter stays when the words change, and its link takes it away again.
+    assert filtered.select_one("form.search-form input[type=hidden][name=type]")["value"] == "wish"
+    assert chosen["href"] == "?q=chiller"
+
+
+def test_categories_and_organisation_types_are_named_in_the_page_language(client, catalogue):
+    page = soup(client.get("/zh-hant/search/?q=節能"))
+    categories = page.select_one('ul[aria-labelledby="facet-category"]')
+    assert [text(a) for a in categories.select("a")] == ["能源效益 (3)"]
+
+
+def test_no_results_suggest_removing_filters_and_popular_categories(client, catalogue):
+    page = soup(client.get("/en/search/?q=chiller&type=wish&category=robotics"))
+    empty = page.select_one(".empty")
+    assert "Nothing found" in text(empty)
+    assert [text(a) for a in empty.select("a")][:2] == ["Remove “Wishes”", "Remove “Robotics applications”"]
+    assert empty.select("a")[1]["href"] == "?q=chiller&type=wish"
+    popular = [text(a) for a in empty.select("h3 + ul a")]
+    assert popular == ["Energy efficiency", "Robotics applications"]
+
+
+def test_untranslated_results_are_labelled(client, catalogue):
+    from django.test import TestCase
+
+    from catalogue.models import SolutionPage
+
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        SolutionPage.objects.get(key="S-0002", locale__language_code="en").unpublish()
+    result = soup(client.get("/en/search/?q=爬行")).select_one(".search-results li")
+    assert result["lang"] == "zh-Hant-HK"
+    assert "Not yet translated" in text(result.select_one(".badge--untranslated"))
+
+
+def test_bad_filters_explain_and_change_nothing(client, catalogue):
+    response = client.get("/zh-hant/search/?q=chiller&order=sideways")
+    page = soup(response, 400)
+    assert page.select_one('[role="alert"]') is not None
+    assert page.select_one(".search-results") is None
