@@ -1,15 +1,16 @@
-"""Searching on SQLite or PostgreSQL: the full-text match, then filters, order, counts and facets in SQL."""
+"""Searching on SQLite or PostgreSQL in one statement: the full-text match is evaluated once (a
+materialised CTE of candidates); the page of results, the total and every facet count come from it."""
 
 from dataclasses import dataclass, field
 
 from django.db import connection
 
-from search.fulltext import TABLE, database_engine
+from search.fulltext import database_engine
 from search.models import SearchDocument
 from search.registry import FACETS
 
 COLUMNS = {"kind": "kind", "status": "status", "organisation_type": "organisation_type"}
-CATEGORY_TABLE = "search_documentcategory"
+ORDER = {"relevance": "score DESC, id", "date": "published DESC NULLS LAST, score DESC, id"}
 
 
 @dataclass
@@ -34,59 +35,55 @@ class DatabaseSearch:
         self.fulltext.clear()
 
     def search(self, query, request):
-        match_sql, match_params = self.fulltext.matches(query)
-        where, params = _filters(request)
-        found = Found()
+        candidates, params = self.fulltext.candidates(query, request.lang)
+        where, where_params = self._filters(request)
+        parts = [
+            f"SELECT 'hit', CAST(id AS TEXT), score FROM (SELECT id, score FROM m WHERE {where} "
+            f"ORDER BY {ORDER[request.order]} LIMIT %s OFFSET %s) page",
+            f"SELECT 'total', '', COUNT(*) FROM m WHERE {where}",
+        ]
+        params += [*where_params, request.per_page, (request.page - 1) * request.per_page, *where_params]
+        if request.facets:
+            for facet, column in COLUMNS.items():
+                facet_where, facet_params = self._filters(request, without=facet)
+                parts.append(f"SELECT '{facet}', {column}, COUNT(*) FROM m WHERE {facet_where} GROUP BY {column}")
+                params += facet_params
+            rows, key = self.fulltext.category_rows()
+            facet_where, facet_params = self._filters(request, without="category")
+            parts.append(f"SELECT 'category', {key}, COUNT(*) FROM {rows} WHERE {facet_where} GROUP BY {key}")
+            params += facet_params
+        sql = f"WITH m AS MATERIALIZED ({candidates}) " + " UNION ALL ".join(parts)
         with connection.cursor() as cursor:
-            order = "m.score DESC" if request.order == "relevance" else "d.published DESC NULLS LAST, m.score DESC"
-            cursor.execute(
-                f"SELECT m.id FROM ({match_sql}) m JOIN {TABLE} d ON d.id = m.id WHERE {where} "
-                f"ORDER BY {order}, m.id LIMIT %s OFFSET %s",
-                [*match_params, *params, request.per_page, (request.page - 1) * request.per_page],
-            )
-            ids = [row[0] for row in cursor.fetchall()]
-            if request.facets:
-                found.facets = {facet: _count(cursor, match_sql, match_params, request, facet) for facet in FACETS}
-            if request.facets and not request.selected("kind"):
-                found.total = sum(found.facets["kind"].values())
-            else:
-                cursor.execute(
-                    f"SELECT COUNT(*) FROM ({match_sql}) m JOIN {TABLE} d ON d.id = m.id WHERE {where}",
-                    [*match_params, *params],
-                )
-                found.total = cursor.fetchone()[0]
+            cursor.execute(sql, params)
+            rows = cursor.fetchall()
+        found = Found(facets={facet: {} for facet in FACETS} if request.facets else {})
+        ids = []
+        for part, value, number in rows:
+            if part == "hit":
+                ids.append(int(value))
+            elif part == "total":
+                found.total = int(number)
+            elif value:
+                found.facets[part][value] = int(number)
+        found.facets = {facet: _most_first(counts) for facet, counts in found.facets.items()}
         by_id = SearchDocument.objects.in_bulk(ids)
         found.documents = [by_id[i] for i in ids if i in by_id]
         return found
 
+    def _filters(self, request, without=None):
+        """SQL conditions on the candidates `m` for the chosen filters, except those of `without`."""
+        conditions, params = ["1 = 1"], []
+        for facet, column in COLUMNS.items():
+            values = request.selected(facet)
+            if values and facet != without:
+                conditions.append(f"m.{column} IN ({', '.join(['%s'] * len(values))})")
+                params += values
+        categories = request.selected("category")
+        if categories and without != "category":
+            conditions.append(self.fulltext.category_filter(len(categories)))
+            params += categories
+        return " AND ".join(conditions), params
 
-def _count(cursor, match_sql, match_params, request, facet):
-    """Counts per value of `facet` among matches, with every filter except the facet's own."""
-    where, params = _filters(request, without=facet)
-    if facet == "category":
-        column, join = "c.key", f"JOIN {CATEGORY_TABLE} c ON c.document_id = m.id"
-    else:
-        column, join = f"d.{COLUMNS[facet]}", ""
-    cursor.execute(
-        f"SELECT {column}, COUNT(*) FROM ({match_sql}) m JOIN {TABLE} d ON d.id = m.id {join} "
-        f"WHERE {where} GROUP BY {column} ORDER BY COUNT(*) DESC, {column}",
-        [*match_params, *params],
-    )
-    return {value: n for value, n in cursor.fetchall() if value}
 
-
-def _filters(request, without=None):
-    conditions, params = ["d.shown_in = %s"], [request.lang]
-    for facet, column in COLUMNS.items():
-        values = request.selected(facet)
-        if values and facet != without:
-            conditions.append(f"d.{column} IN ({', '.join(['%s'] * len(values))})")
-            params += values
-    categories = request.selected("category")
-    if categories and without != "category":
-        conditions.append(
-            f"EXISTS (SELECT 1 FROM {CATEGORY_TABLE} f WHERE f.document_id = d.id "
-            f"AND f.key IN ({', '.join(['%s'] * len(categories))}))"
-        )
-        params += categories
-    return " AND ".join(conditions), params
+def _most_first(counts):
+    return dict(sorted(counts.items(), key=lambda item: (-item[1], item[0])))

@@ -1,34 +1,31 @@
-"""The database full-text index over search documents: SQLite FTS5 or a PostgreSQL tsvector.
+"""The database full-text index over search documents: SQLite FTS5 or PostgreSQL tsvectors.
 
 Both index the `*_terms` columns (search.text.index_terms: words plus Han bigrams) with English
 stemming (FTS5's porter tokenizer, PostgreSQL's `english` configuration), title weighing most, then
-summary, then body. Each engine turns a parsed query into SQL that yields `(id, score)` of matching
-documents, higher scores first; the service adds filters, ordering, counts and facets around it.
+summary, then body. Each engine turns a parsed query into the SQL of its candidates: the matching
+documents shown in one language, as rows of (id, score, kind, status, organisation_type, published),
+higher scores better, plus how to filter and count them by category.
 """
 
 from django.db import connection
 
 TABLE = "search_searchdocument"
-FTS_TABLE = "search_fulltext"
+CATEGORIES = "search_documentcategory"
 CHUNK = 500
 
 
 class SQLiteFullText:
-    """An FTS5 table whose rowid is the document id."""
+    """An FTS5 table (search_fulltext) whose rowid is the document id; filters come from the documents."""
 
-    create = [
-        f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5(title, summary, body, "
-        "tokenize = 'porter unicode61 remove_diacritics 2')",
-    ]
-    drop = [f"DROP TABLE IF EXISTS {FTS_TABLE}"]
+    table = "search_fulltext"
 
     def write(self, ids):
         with connection.cursor() as cursor:
             for chunk in _chunks(ids):
                 marks = ", ".join(["%s"] * len(chunk))
-                cursor.execute(f"DELETE FROM {FTS_TABLE} WHERE rowid IN ({marks})", chunk)
+                cursor.execute(f"DELETE FROM {self.table} WHERE rowid IN ({marks})", chunk)
                 cursor.execute(
-                    f"INSERT INTO {FTS_TABLE} (rowid, title, summary, body) "
+                    f"INSERT INTO {self.table} (rowid, title, summary, body) "
                     f"SELECT id, title_terms, summary_terms, body_terms FROM {TABLE} WHERE id IN ({marks})",
                     chunk,
                 )
@@ -36,20 +33,29 @@ class SQLiteFullText:
     def delete(self, ids):
         with connection.cursor() as cursor:
             for chunk in _chunks(ids):
-                cursor.execute(f"DELETE FROM {FTS_TABLE} WHERE rowid IN ({', '.join(['%s'] * len(chunk))})", chunk)
+                cursor.execute(f"DELETE FROM {self.table} WHERE rowid IN ({', '.join(['%s'] * len(chunk))})", chunk)
 
     def clear(self):
         with connection.cursor() as cursor:
-            cursor.execute(f"DELETE FROM {FTS_TABLE}")
+            cursor.execute(f"DELETE FROM {self.table}")
 
-    def matches(self, query):
+    def candidates(self, query, lang):
         expression = " AND ".join(self._term(term) for term in query.terms)
-        # bm25() is lower for better matches; the weights are per column: title, summary, body.
+        # bm25() is lower for better matches; its weights are per column: title, summary, body.
         sql = (
-            f"SELECT rowid AS id, -bm25({FTS_TABLE}, 10.0, 4.0, 1.0) AS score "
-            f"FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"
+            "SELECT d.id, f.score, d.kind, d.status, d.organisation_type, d.published FROM "
+            f"(SELECT rowid AS id, -bm25({self.table}, 10.0, 4.0, 1.0) AS score FROM {self.table} "
+            f"WHERE {self.table} MATCH %s) f JOIN {TABLE} d ON d.id = f.id WHERE d.shown_in = %s"
         )
-        return sql, [expression]
+        return sql, [expression, lang]
+
+    def category_filter(self, count):
+        marks = ", ".join(["%s"] * count)
+        return f"EXISTS (SELECT 1 FROM {CATEGORIES} c WHERE c.document_id = m.id AND c.key IN ({marks}))"
+
+    def category_rows(self):
+        """FROM clause giving one row (m.*, key) per category of a candidate."""
+        return f"m JOIN {CATEGORIES} c ON c.document_id = m.id", "c.key"
 
     @staticmethod
     def _term(term):
@@ -58,29 +64,41 @@ class SQLiteFullText:
 
 
 class PostgresFullText:
-    """A generated tsvector column on the documents table, with a GIN index: nothing to write."""
+    """Narrow rows in search_fulltextentry (filters, categories, a ranking and a matching tsvector)
+    with a GIN index: a query matching thousands of documents reads little besides them."""
 
-    vector = (
-        "setweight(to_tsvector('english', title_terms), 'A') || "
-        "setweight(to_tsvector('english', summary_terms), 'B') || "
-        "setweight(to_tsvector('english', body_terms), 'D')"
-    )
-    create = [
-        f"ALTER TABLE {TABLE} ADD COLUMN IF NOT EXISTS fulltext tsvector GENERATED ALWAYS AS ({vector}) STORED",
-        f"CREATE INDEX IF NOT EXISTS search_fulltext_gin ON {TABLE} USING gin (fulltext)",
-    ]
-    drop = ["DROP INDEX IF EXISTS search_fulltext_gin", f"ALTER TABLE {TABLE} DROP COLUMN IF EXISTS fulltext"]
+    table = "search_fulltextentry"
 
     def write(self, ids):
-        pass
+        with connection.cursor() as cursor:
+            for chunk in _chunks(ids):
+                cursor.execute(
+                    f"""
+                    INSERT INTO {self.table} (document_id, shown_in, kind, status, organisation_type, published,
+                                              categories, headline, fulltext)
+                    SELECT d.id, d.shown_in, d.kind, d.status, d.organisation_type, d.published,
+                           COALESCE((SELECT string_agg(c.key, ' ') FROM {CATEGORIES} c WHERE c.document_id = d.id), ''),
+                           setweight(to_tsvector('english', d.title_terms), 'A')
+                             || setweight(to_tsvector('english', d.summary_terms), 'B'),
+                           setweight(to_tsvector('english', d.title_terms), 'A')
+                             || setweight(to_tsvector('english', d.summary_terms), 'B')
+                             || setweight(to_tsvector('english', d.body_terms), 'D')
+                    FROM {TABLE} d WHERE d.id = ANY(%s)
+                    ON CONFLICT (document_id) DO UPDATE SET shown_in = EXCLUDED.shown_in, kind = EXCLUDED.kind,
+                        status = EXCLUDED.status, organisation_type = EXCLUDED.organisation_type,
+                        published = EXCLUDED.published, categories = EXCLUDED.categories,
+                        headline = EXCLUDED.headline, fulltext = EXCLUDED.fulltext
+                    """,
+                    [list(chunk)],
+                )
 
     def delete(self, ids):
-        pass
+        pass  # entries go with their documents (ON DELETE CASCADE, by Django)
 
     def clear(self):
         pass
 
-    def matches(self, query):
+    def candidates(self, query, lang):
         parts, params = [], []
         for term in query.terms:
             if term.kind == "phrase":
@@ -91,10 +109,17 @@ class PostgresFullText:
                 params.append(_lexeme(term.text) + (":*" if term.kind == "prefix" else ""))
         tsquery = " && ".join(parts)
         sql = (
-            f"SELECT id, ts_rank(fulltext, q.query) AS score FROM {TABLE}, (SELECT {tsquery} AS query) AS q "
-            "WHERE fulltext @@ q.query"
+            "SELECT e.document_id AS id, ts_rank(e.headline, q.query) AS score, e.kind, e.status, "
+            f"e.organisation_type, e.published, e.categories FROM {self.table} e, (SELECT {tsquery} AS query) q "
+            "WHERE e.fulltext @@ q.query AND e.shown_in = %s"
         )
-        return sql, params
+        return sql, [*params, lang]
+
+    def category_filter(self, count):
+        return f"string_to_array(m.categories, ' ') && ARRAY[{', '.join(['%s'] * count)}]::text[]"
+
+    def category_rows(self):
+        return "m, unnest(string_to_array(m.categories, ' ')) AS c(key)", "c.key"
 
 
 def _lexeme(text):

@@ -1,24 +1,21 @@
-"""The full-text index beside the documents: an FTS5 table on SQLite, a tsvector column on PostgreSQL."""
+"""SQLite: the FTS5 table beside the documents (porter stemming; rowid = document id)."""
 
 from django.db import migrations
 
-
-def engine(schema_editor):
-    from search.fulltext import PostgresFullText, SQLiteFullText
-
-    return {"postgresql": PostgresFullText, "sqlite": SQLiteFullText}.get(schema_editor.connection.vendor)
+CREATE = (
+    "CREATE VIRTUAL TABLE IF NOT EXISTS search_fulltext USING fts5(title, summary, body, "
+    "tokenize = 'porter unicode61 remove_diacritics 2')"
+)
 
 
 def create(apps, schema_editor):
-    if kind := engine(schema_editor):
-        for statement in kind.create:
-            schema_editor.execute(statement)
+    if schema_editor.connection.vendor == "sqlite":
+        schema_editor.execute(CREATE)
 
 
 def drop(apps, schema_editor):
-    if kind := engine(schema_editor):
-        for statement in kind.drop:
-            schema_editor.execute(statement)
+    if schema_editor.connection.vendor == "sqlite":
+        schema_editor.execute("DROP TABLE IF EXISTS search_fulltext")
 
 
 class Migration(migrations.Migration):
