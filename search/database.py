@@ -3,7 +3,7 @@ materialised CTE of candidates); the page of results, the total and every facet 
 
 from dataclasses import dataclass, field
 
-from django.db import connection
+from django.db import connection, transaction
 
 from search.fulltext import database_engine
 from search.models import SearchDocument
@@ -53,7 +53,11 @@ class DatabaseSearch:
             parts.append(f"SELECT 'category', {key}, COUNT(*) FROM {rows} WHERE {facet_where} GROUP BY {key}")
             params += facet_params
         sql = f"WITH m AS MATERIALIZED ({candidates}) " + " UNION ALL ".join(parts)
-        with connection.cursor() as cursor:
+        with transaction.atomic(), connection.cursor() as cursor:
+            if connection.vendor == "postgresql":
+                # PostgreSQL prices a sequential scan without the cost of unpacking every row's tsvector
+                # (stored out of line), and picks it over the GIN index for common words: 20x slower.
+                cursor.execute("SET LOCAL enable_seqscan = off")
             cursor.execute(sql, params)
             rows = cursor.fetchall()
         found = Found(facets={facet: {} for facet in FACETS} if request.facets else {})
