@@ -152,3 +152,15 @@ def test_innodays_and_exhibits_are_found_too(catalogue, django_capture_on_commit
     assert "innoday" in {hit.kind for hit in find(title).hits}
     exhibit = zone["en"].get_children().live().first()
     assert any(h.kind == "exhibit" for h in find(exhibit.title).hits)
+
+
+def test_update_index_rebuilds_search_from_scratch(catalogue):
+    from django.core.management import call_command
+
+    from search.models import SearchDocument
+
+    SearchDocument.objects.all().delete()
+    assert keys("chiller") == []
+    call_command("update_index", verbosity=0)
+    assert set(keys("chiller")) == {"W-0001", "S-0001", "T-0001"}
+    assert SearchDocument.objects.filter(shown_in="zh-hant").count() == 5
