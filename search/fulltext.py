@@ -42,10 +42,12 @@ class SQLiteFullText:
     def candidates(self, query, lang):
         expression = " AND ".join(self._term(term) for term in query.terms)
         # bm25() is lower for better matches; its weights are per column: title, summary, body.
+        # CROSS JOIN makes SQLite match first and look documents up after, not the other way round
+        # (which re-runs the match for every document in the language: 5x slower).
         sql = (
             "SELECT d.id, f.score, d.kind, d.status, d.organisation_type, d.published FROM "
             f"(SELECT rowid AS id, -bm25({self.table}, 10.0, 4.0, 1.0) AS score FROM {self.table} "
-            f"WHERE {self.table} MATCH %s) f JOIN {TABLE} d ON d.id = f.id WHERE d.shown_in = %s"
+            f"WHERE {self.table} MATCH %s) f CROSS JOIN {TABLE} d ON d.id = f.id WHERE d.shown_in = %s"
         )
         return sql, [expression, lang]
 

@@ -5,6 +5,7 @@ import hashlib
 import html
 import json
 import uuid
+from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -25,7 +26,7 @@ from catalogue.models import (
     WishPage,
 )
 
-from .indexing import bulk_indexing
+from .indexing import bulk_indexing, deferred_reference_index
 from .schema import KIND_ORDER, ImportFileError
 
 SNIPPETS = {"category": TechnologyCategory, "organisation": Organisation}
@@ -55,7 +56,11 @@ class ImportResult:
 
 def existing_keys():
     """(kind, key) of everything already in the catalogue, for validating references."""
-    return {(kind, key) for kind, model in MODELS.items() for key in model.objects.values_list("key", flat=True)}
+    return {
+        (kind, key)
+        for kind, model in MODELS.items()
+        for key in model.objects.order_by().values_list("key", flat=True).distinct()
+    }
 
 
 def digest(record):
@@ -72,12 +77,48 @@ def as_date(value):
     return datetime.date.fromisoformat(value[:10]) if value else None
 
 
+class KnownItems:
+    """What the database holds of one kind, read in one query when the import first needs it and kept
+    up to date as the import writes: a lookup per record would cost a query each, 100,000 of them."""
+
+    def __init__(self, model):
+        self.model = model
+        self.rows = {}  # (key, locale_id) -> [pk, import_digest]
+        self.translation_keys = {}  # key -> translation_key, shared by every language of an item
+        self.pks = defaultdict(dict)  # key -> {locale_id: pk}
+        for key, locale_id, pk, import_digest, translation_key in model.objects.values_list(
+            "key", "locale_id", "pk", "import_digest", "translation_key"
+        ).order_by("pk"):
+            self.remember(key, locale_id, pk, import_digest, translation_key)
+
+    def remember(self, key, locale_id, pk, import_digest, translation_key):
+        self.rows[key, locale_id] = [pk, import_digest]
+        self.translation_keys.setdefault(key, translation_key)
+        self.pks[key].setdefault(locale_id, pk)
+
+    def find(self, key, locale_id):
+        """The pk of `key` in the locale, else of its first version in any language (as `find`)."""
+        versions = self.pks.get(key)
+        if not versions:
+            return None
+        return versions.get(locale_id) or min(versions.values())
+
+
 class Loader:
     def __init__(self, progress=None):
         self.result = ImportResult()
         self.progress = progress or (lambda: None)
         self.locales = {locale.language_code: locale for locale in Locale.objects.all()}
         self.indexes = {}
+        self.known_items = {}  # kind -> KnownItems
+        self.slugs = {}  # index page pk -> slugs of its children
+        self.english_titles = {}  # (kind, key) -> English title, for the slugs of translations
+        self.instances = {}  # (model, pk) -> instance, for many-to-many references to taxonomy
+
+    def known(self, kind):
+        if kind not in self.known_items:
+            self.known_items[kind] = KnownItems(MODELS[kind])
+        return self.known_items[kind]
 
     def locale(self, code):
         if code not in self.locales:
@@ -85,26 +126,42 @@ class Loader:
         return self.locales[code]
 
     def find(self, kind, key, locale):
-        """The item `key` in `locale`, else its version in any language (references fall back)."""
-        items = MODELS[kind].objects.filter(key=key)
-        return items.filter(locale=locale).first() or items.order_by("pk").first()
+        """The pk of item `key` in `locale`, else of its version in any language (references fall back)."""
+        return self.known(kind).find(key, locale.pk)
 
-    def translation_key(self, kind, key):
-        sibling = MODELS[kind].objects.filter(key=key).only("translation_key").first()
-        return sibling.translation_key if sibling else uuid.uuid4()
+    def find_all(self, kind, keys, locale):
+        """Instances for a many-to-many field: taxonomy is cached, pages are read in one query."""
+        model = MODELS[kind]
+        pks = [self.find(kind, key, locale) for key in keys]
+        if kind in SNIPPETS:
+            missing = [pk for pk in pks if (model, pk) not in self.instances]
+            if missing:
+                self.instances |= {(model, pk): item for pk, item in model.objects.in_bulk(missing).items()}
+            return [self.instances[model, pk] for pk in pks]
+        found = model.objects.in_bulk(pks)
+        return [found[pk] for pk in pks]
 
     def load(self, record):
         model = MODELS[record.kind]
         locale = self.locale(record.locale)
-        current = model.objects.filter(key=record.key, locale=locale).first()
+        known = self.known(record.kind)
+        if record.locale == "en" and record.kind in PAGES:
+            self.english_titles[record.kind, record.key] = record.data["title"]
         new_digest = digest(record)
-        if current and current.import_digest == new_digest:
+        pk, old_digest = known.rows.get((record.key, locale.pk), (None, None))
+        if pk is not None and old_digest == new_digest:
             self.result.unchanged += 1
-        elif record.kind in SNIPPETS:
-            self.load_snippet(record, model, current, locale, new_digest)
         else:
-            self.load_page(record, current, locale, new_digest)
+            current = model.objects.get(pk=pk) if pk is not None else None
+            if record.kind in SNIPPETS:
+                item = self.load_snippet(record, model, current, locale, new_digest)
+            else:
+                item = self.load_page(record, current, locale, new_digest)
+            known.remember(record.key, locale.pk, item.pk, new_digest, item.translation_key)
         self.progress()
+
+    def translation_key(self, kind, key):
+        return self.known(kind).translation_keys.get(key) or uuid.uuid4()
 
     def load_snippet(self, record, model, item, locale, new_digest):
         data = record.data
@@ -120,7 +177,9 @@ class Loader:
         item.import_digest = new_digest
         item.save()
         item.save_revision(log_action=True)
+        self.instances.pop((model, item.pk), None)  # a changed name must not come from the cache
         self.result.count(self.result.created if created else self.result.updated, record.kind)
+        return item
 
     def load_page(self, record, page, locale, new_digest):
         model, index_model = PAGES[record.kind]
@@ -132,15 +191,20 @@ class Loader:
         page.summary = record.data["summary"]
         page.import_digest = new_digest
         if created:
-            page.slug = self.free_slug(self.index(index_model, locale), record)
+            index = self.index(index_model, locale)
+            page.slug = self.free_slug(index, record)
             page.live = False
-            self.index(index_model, locale).add_child(instance=page)
+            index.add_child(instance=page)
         published = as_date(record.data.get("published"))
-        if published and published > timezone.localdate():
+        scheduled = bool(published and published > timezone.localdate())
+        if scheduled:
             # A future publication date schedules the page instead of publishing it now.
             page.go_live_at = timezone.make_aware(datetime.datetime.combine(published, datetime.time()))
-        page.save_revision(log_action=True).publish()
+        # publish() saves the page live with full validation straight after this revision, so validating
+        # here too would only repeat it. A scheduled page is not saved live, so it is validated here.
+        page.save_revision(log_action=True, clean=scheduled).publish()
         self.result.count(self.result.created if created else self.result.updated, record.kind)
+        return page
 
     def index(self, index_model, locale):
         if (index_model, locale.pk) not in self.indexes:
@@ -156,20 +220,34 @@ class Loader:
         return self.indexes[index_model, locale.pk]
 
     def free_slug(self, index, record):
-        """A slug from the English title when there is one, else the key; unique among siblings."""
-        english = PAGES[record.kind][0].objects.filter(key=record.key, locale__language_code="en").first()
-        title = record.data["title"] if record.locale == "en" else (english.title if english else "")
+        """A slug from the English title when there is one, else the key; unique among siblings.
+
+        The siblings' slugs are read once per index and kept: checking each new page with a query
+        would cost one query per record.
+        """
+        if index.pk not in self.slugs:
+            self.slugs[index.pk] = set(index.get_children().values_list("slug", flat=True))
+        taken = self.slugs[index.pk]
+        title = self.english_titles.get((record.kind, record.key))
+        if title is None:  # the English version is not in this file: it may be in the database
+            english = PAGES[record.kind][0].objects.filter(key=record.key, locale__language_code="en")
+            title = english.values_list("title", flat=True).first() or ""
         slug = (slugify(title)[:60].strip("-") or slugify(record.key)) or uuid.uuid4().hex[:8]
-        siblings = index.get_children()
-        if siblings.filter(slug=slug).exists():
+        if slug in taken:
             slug = f"{slug[:50]}-{slugify(record.key)}"
+            # Rare: two keys that slugify alike, or a title ending like another page's key.
+            base, n = slug, 1
+            while slug in taken:
+                n += 1
+                slug = f"{base}-{n}"
+        taken.add(slug)
         return slug
 
     def fill_described(self, page, data, locale):
         page.body = paragraphs(data.get("body"))
         page.published_on = as_date(data["published"])
-        page.organisation = self.find("organisation", data["organisation"], locale)
-        page.categories = [self.find("category", key, locale) for key in data["categories"]]
+        page.organisation_id = self.find("organisation", data["organisation"], locale)
+        page.categories = self.find_all("category", data["categories"], locale)
 
     def fill_wish(self, page, data, locale):
         self.fill_described(page, data, locale)
@@ -179,11 +257,11 @@ class Loader:
     def fill_solution(self, page, data, locale):
         self.fill_described(page, data, locale)
         page.trl = data.get("trl")
-        page.applicable_to = [self.find("wish", key, locale) for key in data.get("applicable_to", [])]
+        page.applicable_to = self.find_all("wish", data.get("applicable_to", []), locale)
 
     def fill_trial(self, page, data, locale):
-        page.wish = self.find("wish", data["wish"], locale)
-        page.solution = self.find("solution", data["solution"], locale)
+        page.wish_id = self.find("wish", data["wish"], locale)
+        page.solution_id = self.find("solution", data["solution"], locale)
         page.trial_type = data["trial_type"]
         page.venue = data["venue"]
         page.status = data["status"]
@@ -203,7 +281,7 @@ def import_records(records, progress=None):
     """Write validated records in one transaction; nothing is written if any of them fails."""
     loader = Loader(progress)
     ordered = sorted(records, key=lambda r: (KIND_ORDER.index(r.kind), r.locale != "en", r.line))
-    with transaction.atomic(), bulk_indexing():
+    with transaction.atomic(), bulk_indexing(), deferred_reference_index():
         for record in ordered:
             loader.load(record)
     return loader.result

@@ -231,3 +231,30 @@ def test_a_failure_while_writing_rolls_everything_back(db, tmp_path):
         call_command("import_catalogue", str(path), stderr=err)
     assert "no wish index in en: create the site structure first" in err.getvalue()
     assert counts() == (0, 0, 0, 0, 0)
+
+
+def test_many_items_with_the_same_title_get_unique_slugs_in_both_languages(site_tree, import_file):
+    # The last two keys slugify alike: the second one's key suffix is taken already, so it is numbered.
+    keys = ["W-0301", "W-0302", "W-0303", "X-1", "x-1"]
+    same = [dict(r, title="Same title") if r["locale"] == "en" else r for key in keys for r in wish(key)]
+    import_file(catalogue_records() + same)
+    for code in ("en", "zh-hant"):
+        pages = WishPage.objects.filter(key__in=keys, locale__language_code=code)
+        assert sorted(pages.values_list("slug", flat=True)) == [
+            "same-title",
+            "same-title-w-0302",
+            "same-title-w-0303",
+            "same-title-x-1",
+            "same-title-x-1-2",
+        ]
+
+
+def test_reimporting_an_unchanged_file_costs_no_query_per_record(site_tree, import_file, django_assert_max_num_queries):
+    from tests.conftest import load
+
+    records = catalogue_records() + [r for n in range(20) for r in wish(f"W-{n + 500:04d}")]
+    import_file(records)
+    # Locales, then one read per kind: the keys for validation and the catalogue for the import.
+    with django_assert_max_num_queries(15):
+        result = load(records)
+    assert result.unchanged == len(records)

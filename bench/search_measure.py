@@ -1,0 +1,55 @@
+"""The search half of bench/search.py: build the index, then time queries through the search service."""
+
+import statistics
+import time
+
+from django.db import connection
+
+
+def percentile(values, fraction):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
+
+
+def build_index():
+    """Rebuild every search document (and its full-text index) from the live pages; seconds taken."""
+    from search import documents
+
+    started = time.perf_counter()
+    count = documents.rebuild()
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE search_searchdocument; ANALYZE search_documentcategory")
+    return count, time.perf_counter() - started
+
+
+def time_queries(queries, warmup=20):
+    """queries: [(text, lang, filters)]. Each runs through search.service.search, facets and all."""
+    from search.service import SearchRequest, search
+
+    def run(text, lang, filters):
+        started = time.perf_counter()
+        results = search(SearchRequest(text=text, lang=lang, filters=filters))
+        return (time.perf_counter() - started) * 1000, results.total
+
+    for text, lang, filters in queries[:warmup]:
+        run(text, lang, filters)
+    timings, totals = [], []
+    for text, lang, filters in queries:
+        ms, total = run(text, lang, filters)
+        timings.append(ms)
+        totals.append(total)
+    return timings, totals
+
+
+def report(print_, count, build_seconds, timings, totals):
+    print_(f"search documents: {count:,}; index build (documents + full-text index): {build_seconds:.1f} s")
+    print_(
+        f"{len(timings)} queries through search.service.search (ranked page of 10, facet counts, snippets): "
+        f"p50 {percentile(timings, 0.50):.1f} ms, p95 {percentile(timings, 0.95):.1f} ms, "
+        f"p99 {percentile(timings, 0.99):.1f} ms, max {max(timings):.1f} ms"
+    )
+    print_(
+        f"matches per query: median {statistics.median(totals):,.0f}, max {max(totals):,}, "
+        f"zero-result queries {sum(1 for t in totals if not t)}"
+    )
