@@ -53,3 +53,50 @@ def report(print_, count, build_seconds, timings, totals):
         f"matches per query: median {statistics.median(totals):,.0f}, max {max(totals):,}, "
         f"zero-result queries {sum(1 for t in totals if not t)}"
     )
+
+
+def replicate(times):
+    """Copy every search document `times - 1` more times (with its categories and full-text entry).
+
+    A stand-in for a larger import when the importer is too slow to load 100,000 records in one
+    sitting: the copies have the same text, so each term is as common as before, only more often.
+    The copies point at the same pages, so the one-document-per-page constraint is dropped first:
+    this is done on the benchmark's working database only.
+    """
+    from search.backends import engine
+    from search.models import DocumentCategory, SearchDocument
+
+    if times <= 1:
+        return 0, 0.0
+    started = time.perf_counter()
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("ALTER TABLE search_searchdocument DROP CONSTRAINT unique_document_per_language")
+        else:
+            cursor.execute("DROP INDEX unique_document_per_language")
+    originals = list(SearchDocument.objects.prefetch_related("categories"))
+    for _copy in range(times - 1):
+        for start in range(0, len(originals), 1000):
+            batch = originals[start : start + 1000]
+            copies = []
+            for doc in batch:
+                copy = SearchDocument(
+                    **{f.attname: getattr(doc, f.attname) for f in SearchDocument._meta.concrete_fields}
+                )
+                copy.id = None
+                copies.append(copy)
+            SearchDocument.objects.bulk_create(copies)
+            DocumentCategory.objects.bulk_create(
+                [
+                    DocumentCategory(document=copy, key=link.key)
+                    for doc, copy in zip(batch, copies, strict=True)
+                    for link in doc.categories.all()
+                ]
+            )
+            engine().write([copy.id for copy in copies])
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "ANALYZE search_searchdocument; ANALYZE search_documentcategory; ANALYZE search_fulltextentry"
+            )
+    return SearchDocument.objects.count(), time.perf_counter() - started
