@@ -6,18 +6,17 @@ from django.template.loader import render_to_string
 from django.utils import translation
 
 
-def send_templated_mail(template, context, to, language, attachments=(), inline_images=(), headers=None):
-    """Render `<template>_subject.txt`, `<template>.txt` and `<template>.html` in `language` and send.
-
-    `attachments`: (filename, content, mimetype); `inline_images`: (content id, PNG bytes) that the HTML
-    shows as `cid:<content id>`.
-    """
+def templated_mail(template, context, to, language, attachments=(), inline_images=(), headers=None, connection=None):
+    """The message `send_templated_mail` sends, not yet sent: for senders of many messages over one
+    `connection` (alerts), who need to know which message the mail server accepted."""
     with translation.override(language):
         context = {**context, "site_url": settings.WAGTAILADMIN_BASE_URL, "language": language}
         subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
         text = render_to_string(f"{template}.txt", context)
         html = render_to_string(f"{template}.html", context)
-    message = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, [to], headers=headers or {})
+    message = EmailMultiAlternatives(
+        subject, text, settings.DEFAULT_FROM_EMAIL, [to], headers=headers or {}, connection=connection
+    )
     message.attach_alternative(html, "text/html")
     if inline_images:
         message.mixed_subtype = "related"
@@ -30,5 +29,15 @@ def send_templated_mail(template, context, to, language, attachments=(), inline_
             message.attach(image)
     for filename, content, mimetype in attachments:
         message.attach(filename, content, mimetype)
+    return message
+
+
+def send_templated_mail(template, context, to, language, attachments=(), inline_images=(), headers=None):
+    """Render `<template>_subject.txt`, `<template>.txt` and `<template>.html` in `language` and send.
+
+    `attachments`: (filename, content, mimetype); `inline_images`: (content id, PNG bytes) that the HTML
+    shows as `cid:<content id>`.
+    """
+    message = templated_mail(template, context, to, language, attachments, inline_images, headers)
     message.send()
     return message

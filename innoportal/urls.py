@@ -32,6 +32,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("search/", search_views.search_page, name="search"),
     path("innodays/cancel/<str:token>/", event_views.cancel, name="innoday_cancel"),
+    path("", include("notifications.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

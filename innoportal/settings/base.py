@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "search",
     "innozone",
     "events",
+    "notifications",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.api.v2",
@@ -156,6 +157,7 @@ if EMAIL_URL.startswith("smtp"):
     EMAIL_HOST_USER = unquote(_email.username or "")
     EMAIL_HOST_PASSWORD = unquote(_email.password or "")
     EMAIL_USE_TLS = EMAIL_URL.startswith("smtp+tls")
+    EMAIL_TIMEOUT = 30  # seconds: a hung mail server must not hold a task (and its claimed alerts) forever
 else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "E&M InnoPortal <innoportal@example.gov.hk>")
@@ -188,3 +190,13 @@ UNPREFIXED_PATHS = ("/api/", "/admin/", "/django-admin/", "/documents/", "/stati
 INNODAY_ANONYMISE_AFTER_DAYS = int(env("INNODAY_ANONYMISE_AFTER_DAYS", "90"))
 # Registration attempts per visitor IP address: "COUNT/SECONDS", or "off".
 REGISTRATION_RATE_LIMIT = env("REGISTRATION_RATE_LIMIT", "10/600")
+
+# Alerts (notifications): subscription attempts per visitor IP address, "COUNT/SECONDS" or "off".
+ALERTS_RATE_LIMIT = env("ALERTS_RATE_LIMIT", "10/600")
+# Days a confirmation link works; unconfirmed requests are deleted after that.
+ALERTS_CONFIRM_DAYS = int(env("ALERTS_CONFIRM_DAYS", "7"))
+# Alerts claimed per batch, over one SMTP connection; sender tasks per new item (one per worker is enough).
+ALERTS_BATCH_SIZE = int(env("ALERTS_BATCH_SIZE", "100"))
+ALERTS_PARALLEL_SENDERS = int(env("ALERTS_PARALLEL_SENDERS", "2"))
+# Seconds after which alerts still "being sent" are taken to belong to a worker that died.
+ALERTS_CLAIM_TIMEOUT = int(env("ALERTS_CLAIM_TIMEOUT", "600"))

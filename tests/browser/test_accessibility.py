@@ -23,6 +23,7 @@ PAGES = [
     "/{lang}/innozone/s-0001/",
     "/{lang}/innodays/",
     "/{lang}/innodays/innoday-test/",
+    "/{lang}/alerts/",
 ]
 
 
@@ -35,6 +36,32 @@ def test_pages_meet_wcag_21_aa(live_server, zone, innoday, page, lang):
         results = axe.run(page, options=WCAG_21_AA)
         if results.violations_count:
             problems[path] = results.generate_snapshot()
+    assert not problems, problems
+
+
+@pytest.mark.parametrize("lang", ["en", "zh-hant"])
+def test_alert_pages_meet_wcag_21_aa(live_server, catalogue, page, lang):
+    """The subscription form with its errors shown, and the pages behind the signed links."""
+    from notifications.tokens import make_token
+    from tests.notifications.builders import subscriber
+
+    ada = subscriber(f"ada-{lang}@example.hk", language=lang, categories=["robotics"], keywords="drain")
+    axe = Axe()
+    problems = {}
+    page.goto(live_server.url + f"/{lang}/alerts/")
+    page.fill("#id_email", "not-an-address")
+    page.click("form.form button[type=submit]")
+    page.wait_for_selector(".field__error")
+    page.screenshot(path=SCREENSHOTS / f"alerts-errors-{lang}.png", full_page=True)
+    for path in [
+        None,
+        *(f"/{lang}/alerts/{kind}/{make_token(ada, kind)}/" for kind in ("manage", "confirm", "unsubscribe")),
+    ]:
+        if path:
+            page.goto(live_server.url + path)
+        results = axe.run(page, options=WCAG_21_AA)
+        if results.violations_count:
+            problems[path or "form with errors"] = results.generate_snapshot()
     assert not problems, problems
 
 
