@@ -68,6 +68,8 @@ registry.register(
         "metrics", "wish__categories"
     ),
 )
+
+
 def browse_category(key, language):
     wishes = WishIndexPage.objects.live().filter(locale__language_code=language).first()
     return f"{wishes.url}?category={key}" if wishes else ""
