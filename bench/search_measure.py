@@ -5,10 +5,11 @@ import time
 
 from django.db import connection
 
+from bench.registration import percentile as nearest_rank
+
 
 def percentile(values, fraction):
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
+    return nearest_rank(sorted(values), fraction)
 
 
 def build_index():

@@ -19,6 +19,10 @@ def describe_item(page):
     )
 
 
+def with_organisation_and_categories(pages):
+    return pages.select_related("organisation").prefetch_related("categories")
+
+
 def describe_trial(page):
     metrics = " ".join(f"{m.name} {m.value} {m.unit}" for m in page.metrics.all())
     provider = page.solution.organisation if page.solution_id else None
@@ -47,7 +51,7 @@ registry.register(
     plural=_("Wishes"),
     describe=describe_item,
     statuses=WishPage.Status.choices,
-    prepare=lambda pages: pages.select_related("organisation").prefetch_related("categories"),
+    prepare=with_organisation_and_categories,
 )
 registry.register(
     "solution",
@@ -55,7 +59,7 @@ registry.register(
     label=_("Solution"),
     plural=_("Solutions"),
     describe=describe_item,
-    prepare=lambda pages: pages.select_related("organisation").prefetch_related("categories"),
+    prepare=with_organisation_and_categories,
 )
 registry.register(
     "trial",
@@ -70,11 +74,11 @@ registry.register(
 )
 
 
-def browse_category(key, language):
+def browse_categories(keys, language):
     wishes = WishIndexPage.objects.live().filter(locale__language_code=language).first()
-    return f"{wishes.url}?category={key}" if wishes else ""
+    return {key: f"{wishes.url}?category={key}" for key in keys} if wishes else {}
 
 
 registry.label_facet("category", category_names)
-registry.link_facet("category", browse_category)
+registry.link_facet("category", browse_categories)
 registry.label_facet("organisation_type", lambda values, language: dict(Organisation.Type.choices))

@@ -13,7 +13,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -24,12 +24,12 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
-from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import policy_registry
 
 from events import registration as seats
 from events.models import InnoDayPage, Registration
 from events.tokens import read_token
+from innoportal.admin_viewsets import PublicRecordViewSet
 
 Status = Registration.Status
 REGISTRATIONS_INDEX = "innoday_registrations:index"
@@ -130,7 +130,7 @@ class RegistrationIndexView(IndexView):
         return super().get_base_queryset().select_related("event")
 
 
-class RegistrationViewSet(ModelViewSet):
+class RegistrationViewSet(PublicRecordViewSet):
     """Organisers view, export, promote and check in registrations; people register on the InnoDay page."""
 
     model = Registration
@@ -171,7 +171,6 @@ class RegistrationViewSet(ModelViewSet):
         "event.title": _("InnoDay"),
     }
     export_filename = "innoday-registrations"
-    inspect_view_enabled = True
     inspect_view_fields = [
         "name",
         "email",
@@ -186,26 +185,7 @@ class RegistrationViewSet(ModelViewSet):
         "attended_at",
         "event",
     ]
-    copy_view_enabled = False
     # Registrations are made by the public on the InnoDay page, never added, edited or deleted here.
-    read_only_views = ("add", "edit", "delete", "copy")
-
-    def get_common_view_kwargs(self, **kwargs):
-        view_kwargs = super().get_common_view_kwargs(**kwargs)
-        for view in self.read_only_views:
-            view_kwargs[f"{view}_url_name"] = None
-        return view_kwargs
-
-    def get_urlpatterns(self):
-        # Not ModelViewSet's: it would build the add and edit forms that registrations must not have.
-        return [
-            path("", self.index_view, name="index"),
-            path("results/", self.index_results_view, name="index_results"),
-            path("inspect/<int:pk>/", self.inspect_view, name="inspect"),
-            path("history/<int:pk>/", self.history_view, name="history"),
-            path("history-results/<int:pk>/", self.history_results_view, name="history_results"),
-            path("usage/<int:pk>/", self.usage_view, name="usage"),
-        ]
 
 
 registration_viewset = RegistrationViewSet()

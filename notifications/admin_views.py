@@ -10,9 +10,9 @@ from django.views.generic import TemplateView
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
-from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import policy_registry
 
+from innoportal.admin_viewsets import PublicRecordViewSet
 from notifications.forms import category_choices
 from notifications.models import Alert, Announcement, Interest, Subscription
 
@@ -47,9 +47,11 @@ def categories_text(subscription):
     return ", ".join(subscription.category_keys())
 
 
-class SubscriptionViewSet(ModelViewSet):
+class SubscriptionViewSet(PublicRecordViewSet):
     """Subscriptions are made and changed by their owners through signed links; here they are seen,
     exported, and deleted on request."""
+
+    deletable = True
 
     model = Subscription
     name = "alert_subscriptions"
@@ -74,7 +76,6 @@ class SubscriptionViewSet(ModelViewSet):
     export_filename = "alert-subscriptions"
     filterset_class = SubscriptionFilterSet
     search_fields = ["email", "keywords"]
-    inspect_view_enabled = True
     inspect_view_fields = [
         "email",
         "status",
@@ -87,27 +88,9 @@ class SubscriptionViewSet(ModelViewSet):
         "created_at",
         "confirmed_at",
     ]
-    copy_view_enabled = False
 
     def get_queryset(self, request):
         return Subscription.objects.prefetch_related("interests")
-
-    def get_common_view_kwargs(self, **kwargs):
-        view_kwargs = super().get_common_view_kwargs(**kwargs)
-        view_kwargs.update(add_url_name=None, edit_url_name=None, copy_url_name=None)
-        return view_kwargs
-
-    def get_urlpatterns(self):
-        # No add or edit form: only the subscriber chooses what they get.
-        return [
-            path("", self.index_view, name="index"),
-            path("results/", self.index_results_view, name="index_results"),
-            path("inspect/<int:pk>/", self.inspect_view, name="inspect"),
-            path("delete/<int:pk>/", self.delete_view, name="delete"),
-            path("history/<int:pk>/", self.history_view, name="history"),
-            path("history-results/<int:pk>/", self.history_results_view, name="history_results"),
-            path("usage/<int:pk>/", self.usage_view, name="usage"),
-        ]
 
 
 subscription_viewset = SubscriptionViewSet()

@@ -9,7 +9,7 @@ from search.fulltext import database_engine
 from search.models import SearchDocument
 from search.registry import FACETS
 
-COLUMNS = {"kind": "kind", "status": "status", "organisation_type": "organisation_type"}
+COLUMNS = ("kind", "status", "organisation_type")  # facets that are columns of the candidates
 ORDER = {"relevance": "score DESC, id", "date": "published DESC NULLS LAST, score DESC, id"}
 
 
@@ -44,9 +44,9 @@ class DatabaseSearch:
         ]
         params += [*where_params, request.per_page, (request.page - 1) * request.per_page, *where_params]
         if request.facets:
-            for facet, column in COLUMNS.items():
-                facet_where, facet_params = self._filters(request, without=facet)
-                parts.append(f"SELECT '{facet}', {column}, COUNT(*) FROM m WHERE {facet_where} GROUP BY {column}")
+            for column in COLUMNS:
+                facet_where, facet_params = self._filters(request, without=column)
+                parts.append(f"SELECT '{column}', {column}, COUNT(*) FROM m WHERE {facet_where} GROUP BY {column}")
                 params += facet_params
             rows, key = self.fulltext.category_rows()
             facet_where, facet_params = self._filters(request, without="category")
@@ -77,9 +77,9 @@ class DatabaseSearch:
     def _filters(self, request, without=None):
         """SQL conditions on the candidates `m` for the chosen filters, except those of `without`."""
         conditions, params = ["1 = 1"], []
-        for facet, column in COLUMNS.items():
-            values = request.selected(facet)
-            if values and facet != without:
+        for column in COLUMNS:
+            values = request.selected(column)
+            if values and column != without:
                 conditions.append(f"m.{column} IN ({', '.join(['%s'] * len(values))})")
                 params += values
         categories = request.selected("category")

@@ -79,4 +79,5 @@ def popular_categories(language, limit=6):
     )
     keys = [row["key"] for row in counts]
     names = registry.facet_labels("category", keys, language)
-    return [(names.get(key, key), registry.facet_link("category", key, language)) for key in keys]
+    links = registry.facet_links("category", keys, language)
+    return [(names.get(key, key), links.get(key, "")) for key in keys]

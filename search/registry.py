@@ -38,7 +38,7 @@ FACETS = ("kind", "category", "status", "organisation_type")
 
 _by_kind = {}
 _facet_labels = {}  # facet -> function(values, language) -> {value: label}
-_facet_links = {}  # facet -> function(value, language) -> URL of a page listing that value
+_facet_links = {}  # facet -> function(values, language) -> {value: URL of a page listing it}
 
 
 def register(kind, model, *, label, plural, describe, statuses=None, prepare=None):
@@ -51,13 +51,13 @@ def label_facet(facet, labeller):
 
 
 def link_facet(facet, linker):
-    """Let an app say where to browse a facet value, e.g. a category's listing of wishes."""
+    """Let an app say where to browse facet values, e.g. a category's listing of wishes."""
     _facet_links[facet] = linker
 
 
-def facet_link(facet, value, language):
+def facet_links(facet, values, language):
     linker = _facet_links.get(facet)
-    return linker(value, language) if linker else ""
+    return linker(values, language) if linker else {}
 
 
 def facet_labels(facet, values, language):
@@ -81,10 +81,6 @@ def for_page(page):
     """The registration for a page's specific class, if it has one."""
     model = page.specific_class
     return next((s for s in _by_kind.values() if model is not None and issubclass(model, s.model)), None)
-
-
-def models():
-    return [s.model for s in _by_kind.values()]
 
 
 def status_labels():

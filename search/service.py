@@ -13,7 +13,6 @@ from django.conf import settings
 from wagtail.models import Page
 
 from search import backends
-from search.registry import FACETS  # noqa: F401  (the facets a request may filter on)
 from search.snippets import snippet
 from search.text import parse
 

@@ -59,8 +59,7 @@ def in_requested_language(view):
 def search_api(request):
     form = SearchForm(request.GET, language=get_language())
     if not form.is_valid():
-        field, message = form.first_error()
-        return JsonResponse({"error": message, "field": field}, status=400)
+        return _bad_request(form)
     search_request = form.search_request()
     results = search(search_request, request)
     return JsonResponse(
@@ -94,8 +93,7 @@ def search_api(request):
 def suggest_api(request):
     form = SearchForm(request.GET, language=get_language())
     if not form.is_valid():
-        field, message = form.first_error()
-        return JsonResponse({"error": message, "field": field}, status=400)
+        return _bad_request(form)
     lang = form.cleaned_data["lang"] or form.language
     hits = suggest(form.cleaned_data["q"], lang, http_request=request)
     response = JsonResponse(
@@ -107,3 +105,8 @@ def suggest_api(request):
     )
     response["Cache-Control"] = "public, max-age=60"
     return response
+
+
+def _bad_request(form):
+    field, message = form.first_error()
+    return JsonResponse({"error": message, "field": field}, status=400)
