@@ -40,10 +40,12 @@ def queue(translation_key):
 
 
 def page_changed(sender, instance, **kwargs):
-    if isinstance(instance, Page) and registry.for_page(instance):
+    if registry.for_page(instance):
         queue(instance.translation_key)
 
 
 def connect():
-    for signal in (page_published, page_unpublished, post_delete):
-        signal.connect(page_changed, weak=False, dispatch_uid=f"search-{id(signal)}")
+    page_published.connect(page_changed, weak=False, dispatch_uid="search-published")
+    page_unpublished.connect(page_changed, weak=False, dispatch_uid="search-unpublished")
+    # Deleting any page deletes its wagtailcore_page row, so Page alone is listened to (not every model).
+    post_delete.connect(page_changed, sender=Page, weak=False, dispatch_uid="search-deleted")
