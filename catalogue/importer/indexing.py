@@ -13,7 +13,8 @@ from modelsearch.backends import get_search_backends
 from modelsearch.signal_handlers import post_save_signal_handler
 from wagtail.models import ReferenceIndex
 from wagtail.signal_handlers import disable_reference_index_auto_update
-from wagtail.tasks import update_reference_index_task
+
+from catalogue.tasks import update_reference_index
 
 # Rows per query: SQLite builds limit the parameters of one statement (32,766 by default, 999 in
 # older ones), and one list for a 100,000-record import would hold every page in memory at once.
@@ -64,13 +65,13 @@ def bulk_indexing():
 
 @contextmanager
 def deferred_reference_index():
-    """Within the block, Wagtail's reference index ("Usage") is queued once per saved object when it
-    ends, instead of once per save: the same background task, a third as many."""
-    touched = set()
+    """Within the block, Wagtail's reference index ("Usage") is queued when it ends, one task per
+    thousand saved objects, instead of one task per save."""
+    touched = defaultdict(set)  # (app label, model name) -> primary keys
 
     def collect(sender, instance, raw=False, **kwargs):
         if not raw and sender in ReferenceIndex.tracked_models:
-            touched.add((sender._meta.app_label, sender._meta.model_name, str(instance.pk)))
+            touched[sender._meta.app_label, sender._meta.model_name].add(instance.pk)
 
     post_save.connect(collect, weak=False, dispatch_uid="deferred-reference-index")
     try:
@@ -78,5 +79,6 @@ def deferred_reference_index():
             yield
     finally:
         post_save.disconnect(dispatch_uid="deferred-reference-index")
-    for app_label, model_name, pk in sorted(touched):
-        update_reference_index_task.enqueue(app_label, model_name, pk)
+    for (app_label, model_name), pks in sorted(touched.items()):
+        for batch in chunks(pks):
+            update_reference_index.enqueue(app_label, model_name, batch)

@@ -27,6 +27,7 @@ from catalogue.models import (
 )
 
 from .indexing import bulk_indexing, deferred_reference_index
+from .pages import BATCH, NewPages
 from .schema import KIND_ORDER, ImportFileError
 
 SNIPPETS = {"category": TechnologyCategory, "organisation": Organisation}
@@ -114,6 +115,8 @@ class Loader:
         self.slugs = {}  # index page pk -> slugs of its children
         self.english_titles = {}  # (kind, key) -> English title, for the slugs of translations
         self.instances = {}  # (model, pk) -> instance, for many-to-many references to taxonomy
+        self.new_pages = NewPages()
+        self.new_pages_kind = None
 
     def known(self, kind):
         if kind not in self.known_items:
@@ -145,20 +148,32 @@ class Loader:
         model = MODELS[record.kind]
         locale = self.locale(record.locale)
         known = self.known(record.kind)
+        if record.kind != self.new_pages_kind or len(self.new_pages) >= BATCH:
+            self.write_new_pages()  # later kinds refer to these pages
         if record.locale == "en" and record.kind in PAGES:
             self.english_titles[record.kind, record.key] = record.data["title"]
         new_digest = digest(record)
         pk, old_digest = known.rows.get((record.key, locale.pk), (None, None))
         if pk is not None and old_digest == new_digest:
             self.result.unchanged += 1
+        elif record.kind in PAGES and pk is None:
+            page = self.new_page(record, locale, new_digest)
+            known.translation_keys.setdefault(record.key, page.translation_key)  # for its translations
         else:
             current = model.objects.get(pk=pk) if pk is not None else None
             if record.kind in SNIPPETS:
                 item = self.load_snippet(record, model, current, locale, new_digest)
             else:
-                item = self.load_page(record, current, locale, new_digest)
+                item = self.change_page(record, current, locale, new_digest)
             known.remember(record.key, locale.pk, item.pk, new_digest, item.translation_key)
         self.progress()
+
+    def write_new_pages(self):
+        for page in self.new_pages.write():
+            self.known(self.new_pages_kind).remember(
+                page.key, page.locale_id, page.pk, page.import_digest, page.translation_key
+            )
+            self.result.count(self.result.created, self.new_pages_kind)
 
     def translation_key(self, kind, key):
         return self.known(kind).translation_keys.get(key) or uuid.uuid4()
@@ -181,29 +196,36 @@ class Loader:
         self.result.count(self.result.created if created else self.result.updated, record.kind)
         return item
 
-    def load_page(self, record, page, locale, new_digest):
-        model, index_model = PAGES[record.kind]
-        created = page is None
-        if created:
-            page = model(key=record.key, locale=locale, translation_key=self.translation_key(record.kind, record.key))
+    def fill_page(self, record, page, locale, new_digest):
+        """Set the page's fields from the record; True when its publication date lies in the future."""
         getattr(self, f"fill_{record.kind}")(page, record.data, locale)
         page.title = record.data["title"]
         page.summary = record.data["summary"]
         page.import_digest = new_digest
-        if created:
-            index = self.index(index_model, locale)
-            page.slug = self.free_slug(index, record)
-            page.live = False
-            index.add_child(instance=page)
         published = as_date(record.data.get("published"))
-        scheduled = bool(published and published > timezone.localdate())
-        if scheduled:
+        if published and published > timezone.localdate():
             # A future publication date schedules the page instead of publishing it now.
             page.go_live_at = timezone.make_aware(datetime.datetime.combine(published, datetime.time()))
+            return True
+        return False
+
+    def new_page(self, record, locale, new_digest):
+        """A new page waits to be written in bulk with the others of its kind (pages.NewPages)."""
+        model, index_model = PAGES[record.kind]
+        page = model(key=record.key, locale=locale, translation_key=self.translation_key(record.kind, record.key))
+        scheduled = self.fill_page(record, page, locale, new_digest)
+        index = self.index(index_model, locale)
+        page.slug = self.free_slug(index, record)
+        self.new_pages_kind = record.kind
+        self.new_pages.add(index, page, scheduled)
+        return page
+
+    def change_page(self, record, page, locale, new_digest):
+        scheduled = self.fill_page(record, page, locale, new_digest)
         # publish() saves the page live with full validation straight after this revision, so validating
         # here too would only repeat it. A scheduled page is not saved live, so it is validated here.
         page.save_revision(log_action=True, clean=scheduled).publish()
-        self.result.count(self.result.created if created else self.result.updated, record.kind)
+        self.result.count(self.result.updated, record.kind)
         return page
 
     def index(self, index_model, locale):
@@ -284,4 +306,5 @@ def import_records(records, progress=None):
     with transaction.atomic(), bulk_indexing(), deferred_reference_index():
         for record in ordered:
             loader.load(record)
+        loader.write_new_pages()
     return loader.result
