@@ -5,7 +5,7 @@ import datetime
 
 from django.core.management import call_command
 from django.utils import timezone
-from wagtail.models import Page, PageLogEntry
+from wagtail.models import Page, PageLogEntry, ReferenceIndex
 
 from catalogue.importer import loader, pages
 from catalogue.models import Organisation, SolutionPage, TrialPage, WishIndexPage, WishPage
@@ -53,6 +53,9 @@ def test_imported_pages_are_whole_wagtail_pages(site_tree, monkeypatch):
     assert [m.name for m in as_saved.metrics.all()] == [m.name for m in trial.metrics.all()] != []
     wish = WishPage.objects.get(key="W-0105", locale__language_code="zh-hant")
     assert [c.pk for c in wish.live_revision.as_object().categories.all()] == [c.pk for c in wish.categories.all()]
+    # The admin's "Usage" of the organisation lists the wish (the reference index, built by the worker).
+    usage = ReferenceIndex.get_references_to(wish.organisation).values_list("object_id", flat=True)
+    assert str(wish.pk) in set(usage)
     # Both languages of an item are one item; every new open wish is announced once.
     assert wish.get_translation(WishPage.objects.get(key="W-0105", locale__language_code="en").locale).live
     assert Announcement.objects.filter(item_key=wish.translation_key).count() == 1
