@@ -99,7 +99,16 @@ def suggest_api(request):
     response = JsonResponse(
         {
             "query": form.cleaned_data["q"],
-            "suggestions": [{"title": h.title, "url": h.url, "kind": h.kind, "key": h.key} for h in hits],
+            "suggestions": [
+                {
+                    "title": h.title,
+                    "url": h.url,
+                    "kind": h.kind,
+                    "kind_label": str(registry.get(h.kind).label),
+                    "key": h.key,
+                }
+                for h in hits
+            ],
         },
         json_dumps_params={"ensure_ascii": False},
     )

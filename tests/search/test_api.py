@@ -59,9 +59,12 @@ def test_bad_parameters_answer_400_with_the_field_in_the_requested_language(clie
     assert chinese["field"] == "page" and "整數" in chinese["error"]
 
 
-def test_autocomplete_suggests_titles(client, catalogue):
+def test_autocomplete_suggests_items_with_their_kind_in_the_language(client, catalogue):
     answer = client.get("/api/search/suggest/?q=magn&lang=en")
     assert answer.status_code == 200
-    assert [s["title"] for s in answer.json()["suggestions"]] == ["Oil-free magnetic bearing chiller"]
+    suggestions = answer.json()["suggestions"]
+    assert [(s["title"], s["kind_label"]) for s in suggestions] == [("Oil-free magnetic bearing chiller", "Solution")]
+    assert suggestions[0]["url"].startswith("/en/solutions/")
     chinese = client.get("/api/search/suggest/", {"q": "渠道", "lang": "zh-hant"}).json()
-    assert {s["title"] for s in chinese["suggestions"]} == {"清理渠道的機械人", "渠道檢查機械人"}
+    found = {(s["title"], s["kind_label"]) for s in chinese["suggestions"]}
+    assert found == {("清理渠道的機械人", "創科願望"), ("渠道檢查機械人", "創科方案")}
