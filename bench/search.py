@@ -1,7 +1,7 @@
 """Search at scale: 100,000 bilingual catalogue records through the importer, then the search service.
 
     .venv/bin/python bench/search.py [--database sqlite|postgres] [--records 100000] [--seed 1]
-                                     [--reuse] [--keep]
+                                     [--reuse] [--keep] [--replicate 1] [--name NAME]
 
 "N records" are N/2 catalogue items (wishes, solutions and trials), each in `en` and in `zh-hant`,
 plus the demo catalogue's categories and organisations (98 records, not counted in N). Their text is
@@ -11,9 +11,10 @@ some common as in real text. Everything is deterministic for a given --seed, and
 whatever N is (one random stream, items made in order), so `mixed_queries` can draw on the first items.
 
 Databases (the working one is made afresh each run, and dropped at the end unless --keep):
-  sqlite    var/bench/search.sqlite3; the imported state is kept as var/bench/search-<N>.sqlite3
-  postgres  bench_search on 127.0.0.1:5432 (user postgres, trust auth); the imported state is kept
-            as the template database bench_search_<N>
+  sqlite    var/bench/search.sqlite3 (or <--name>.sqlite3); the imported state is kept as
+            var/bench/search-<N>.sqlite3
+  postgres  bench_search (or --name) on 127.0.0.1:5432 (user postgres, trust auth); the imported
+            state is kept as the template database bench_search_<N>
 The records go through the importer (parse_lines + import_records, what `manage.py import_catalogue`
 runs); the kept copy is labelled with N, the seed and the generator version, and --reuse clones it
 instead of importing again when the label matches. The JSON Lines file is kept in var/bench/ too.
@@ -66,7 +67,7 @@ def admin_sql(statement, params=None):
 
 class SQLiteCopies:
     def __init__(self, args):
-        self.working = VAR / "search.sqlite3"
+        self.working = VAR / f"{args.name or 'search'}.sqlite3"
         self.kept = VAR / f"search-{args.records}.sqlite3"
         self.label_file = VAR / f"search-{args.records}.label"
         self.url = f"sqlite:///{self.working}"
@@ -100,11 +101,12 @@ class SQLiteCopies:
 class PostgresCopies:
     def __init__(self, args):
         self.template = f"{DATABASE}_{args.records}"
-        self.url = f"postgres://{PG['user']}@{PG['host']}:{PG['port']}/{DATABASE}"
+        self.name = args.name or DATABASE
+        self.url = f"postgres://{PG['user']}@{PG['host']}:{PG['port']}/{self.name}"
 
     def fresh(self):
-        admin_sql(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
-        admin_sql(f"CREATE DATABASE {DATABASE}")
+        admin_sql(f"DROP DATABASE IF EXISTS {self.name} WITH (FORCE)")
+        admin_sql(f"CREATE DATABASE {self.name}")
 
     def kept_label(self):
         rows = admin_sql(
@@ -113,21 +115,21 @@ class PostgresCopies:
         return rows[0][0] if rows else None
 
     def restore(self):
-        admin_sql(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
+        admin_sql(f"DROP DATABASE IF EXISTS {self.name} WITH (FORCE)")
         # FILE_COPY copies the files as they are: much faster than the default WAL_LOG for a big database.
-        admin_sql(f"CREATE DATABASE {DATABASE} TEMPLATE {self.template} STRATEGY FILE_COPY")
+        admin_sql(f"CREATE DATABASE {self.name} TEMPLATE {self.template} STRATEGY FILE_COPY")
 
     def keep(self, text):
         admin_sql(f"DROP DATABASE IF EXISTS {self.template} WITH (FORCE)")
-        admin_sql(f"CREATE DATABASE {self.template} TEMPLATE {DATABASE} STRATEGY FILE_COPY")
+        admin_sql(f"CREATE DATABASE {self.template} TEMPLATE {self.name} STRATEGY FILE_COPY")
         admin_sql(f"COMMENT ON DATABASE {self.template} IS %s", [text])
 
     def drop_working(self):
-        admin_sql(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
+        admin_sql(f"DROP DATABASE IF EXISTS {self.name} WITH (FORCE)")
 
     def describe(self):
-        size = admin_sql("SELECT pg_database_size(%s)", [DATABASE])[0][0]
-        return f"PostgreSQL {DATABASE} on {PG['host']} ({size / 1e6:,.0f} MB)"
+        size = admin_sql("SELECT pg_database_size(%s)", [self.name])[0][0]
+        return f"PostgreSQL {self.name} on {PG['host']} ({size / 1e6:,.0f} MB)"
 
 
 def setup_django(url):
@@ -202,6 +204,9 @@ def prepare(args, copies):
     if args.reuse and copies.kept_label() == label(args):
         started = time.perf_counter()
         copies.restore()
+        from django.core.management import call_command
+
+        call_command("migrate", interactive=False, verbosity=0)  # the kept copy may predate a migration
         print(f"reused the kept import ({label(args)}) in {time.perf_counter() - started:.1f} s", flush=True)
         return
     if args.reuse:
@@ -260,6 +265,9 @@ def main():
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--reuse", action="store_true", help="clone the kept import of the same N and seed")
     parser.add_argument("--keep", action="store_true", help="keep the working database afterwards")
+    parser.add_argument(
+        "--name", help="the working database's name, when another run is using the default (bench_search, search)"
+    )
     parser.add_argument(
         "--replicate", type=int, default=1, help="copy the search documents this many times before querying"
     )

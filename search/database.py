@@ -1,15 +1,17 @@
 """Searching on SQLite or PostgreSQL in one statement: the full-text match is evaluated once (a
-materialised CTE of candidates); the page of results, the total and every facet count come from it."""
+materialised CTE of candidates); the page of results comes from it, and so do the total and every
+facet count: one GROUP BY tells how many candidates have each combination of facet values (a few
+hundred at most), and the filters are applied to those combinations here rather than to every
+candidate in SQL once per facet."""
 
 from dataclasses import dataclass, field
 
 from django.db import connection, transaction
 
-from search.fulltext import database_engine
+from search.fulltext import COLUMNS, database_engine
 from search.models import SearchDocument
 from search.registry import FACETS
 
-COLUMNS = ("kind", "status", "organisation_type")  # facets that are columns of the candidates
 ORDER = {"relevance": "score DESC, id", "date": "published DESC NULLS LAST, score DESC, id"}
 
 
@@ -36,57 +38,60 @@ class DatabaseSearch:
 
     def search(self, query, request):
         candidates, params = self.fulltext.candidates(query, request.lang)
-        where, where_params = self._filters(request)
-        parts = [
-            f"SELECT 'hit', CAST(id AS TEXT), score FROM (SELECT id, score FROM m WHERE {where} "
-            f"ORDER BY {ORDER[request.order]} LIMIT %s OFFSET %s) page",
-            f"SELECT 'total', '', COUNT(*) FROM m WHERE {where}",
-        ]
-        params += [*where_params, request.per_page, (request.page - 1) * request.per_page, *where_params]
+        where, where_params = self.fulltext.filters(request)
+        page = (
+            f"SELECT id, NULL, NULL, NULL, NULL, 0 FROM (SELECT id, score FROM m WHERE {where} "
+            f"ORDER BY {ORDER[request.order]} LIMIT %s OFFSET %s) page"
+        )
+        params += [*where_params, request.per_page, (request.page - 1) * request.per_page]
         if request.facets:
-            for column in COLUMNS:
-                facet_where, facet_params = self._filters(request, without=column)
-                parts.append(f"SELECT '{column}', {column}, COUNT(*) FROM m WHERE {facet_where} GROUP BY {column}")
-                params += facet_params
-            rows, key = self.fulltext.category_rows()
-            facet_where, facet_params = self._filters(request, without="category")
-            parts.append(f"SELECT 'category', {key}, COUNT(*) FROM {rows} WHERE {facet_where} GROUP BY {key}")
-            params += facet_params
-        sql = f"WITH m AS MATERIALIZED ({candidates}) " + " UNION ALL ".join(parts)
+            counts = f"SELECT NULL, c.* FROM ({self.fulltext.combinations()}) c"
+        else:
+            counts = f"SELECT NULL, NULL, NULL, NULL, NULL, COUNT(*) FROM m WHERE {where}"
+            params += where_params
+        sql = f"WITH m AS MATERIALIZED ({candidates}) {page} UNION ALL {counts}"
         with transaction.atomic(), connection.cursor() as cursor:
             if connection.vendor == "postgresql":
                 # PostgreSQL prices a sequential scan without the cost of unpacking every row's tsvector
-                # (stored out of line), and picks it over the GIN index for common words: 20x slower.
-                cursor.execute("SET LOCAL enable_seqscan = off")
+                # (stored out of line), and picks it over the GIN index for common words: 20x slower. Then
+                # every plan looks dear enough to compile (JIT): 200 ms lost. And tens of thousands of
+                # candidates need more than the default 4 MB of memory not to go to a temporary file.
+                cursor.execute(
+                    "SELECT set_config('enable_seqscan', 'off', true), set_config('jit', 'off', true), "
+                    "set_config('work_mem', '32MB', true)"
+                )
             cursor.execute(sql, params)
             rows = cursor.fetchall()
-        found = Found(facets={facet: {} for facet in FACETS} if request.facets else {})
-        ids = []
-        for part, value, number in rows:
-            if part == "hit":
-                ids.append(int(value))
-            elif part == "total":
-                found.total = int(number)
-            elif value:
-                found.facets[part][value] = int(number)
-        found.facets = {facet: _most_first(counts) for facet, counts in found.facets.items()}
+        ids = [row[0] for row in rows if row[0] is not None]
+        combinations = [row[1:] for row in rows if row[0] is None]
+        if request.facets:
+            total, facets = _tally(combinations, request)
+        else:
+            total, facets = combinations[0][-1], {}
         by_id = SearchDocument.objects.in_bulk(ids)
-        found.documents = [by_id[i] for i in ids if i in by_id]
-        return found
+        return Found(int(total), [by_id[i] for i in ids if i in by_id], facets)
 
-    def _filters(self, request, without=None):
-        """SQL conditions on the candidates `m` for the chosen filters, except those of `without`."""
-        conditions, params = ["1 = 1"], []
-        for column in COLUMNS:
-            values = request.selected(column)
-            if values and column != without:
-                conditions.append(f"m.{column} IN ({', '.join(['%s'] * len(values))})")
-                params += values
-        categories = request.selected("category")
-        if categories and without != "category":
-            conditions.append(self.fulltext.category_filter(len(categories)))
-            params += categories
-        return " AND ".join(conditions), params
+
+def _tally(combinations, request):
+    """The total and the facet counts from (kind, status, organisation_type, categories, count) rows.
+
+    The total counts candidates that pass every filter; a facet's counts, those that pass every
+    filter but its own (so people see what choosing another value gives). Blank values are not shown.
+    """
+    chosen = {facet: set(request.selected(facet)) for facet in FACETS if request.selected(facet)}
+    counts = {facet: {} for facet in FACETS}
+    total = 0
+    for *columns, categories, number in combinations:
+        values = {column: (value,) for column, value in zip(COLUMNS, columns, strict=True)}
+        values["category"] = (categories or "").split()
+        failed = [facet for facet, wanted in chosen.items() if wanted.isdisjoint(values[facet])]
+        if not failed:
+            total += number
+        if len(failed) <= 1:  # counted by every facet, or by the one facet whose filter it fails
+            for facet in failed or FACETS:
+                for value in filter(None, values[facet]):
+                    counts[facet][value] = counts[facet].get(value, 0) + number
+    return total, {facet: _most_first(counts[facet]) for facet in FACETS}
 
 
 def _most_first(counts):

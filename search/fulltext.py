@@ -2,15 +2,17 @@
 
 Both index the `*_terms` columns (search.text.index_terms: words plus Han bigrams) with English
 stemming (FTS5's porter tokenizer, PostgreSQL's `english` configuration), title weighing most, then
-summary, then body. Each engine turns a parsed query into the SQL of its candidates: the matching
-documents shown in one language, as rows of (id, score, kind, status, organisation_type, published),
-higher scores better, plus how to filter and count them by category.
+summary, then body. Each engine turns a parsed query into the SQL of its candidates `m`: the
+matching documents shown in one language, with their `id`, `score` (higher is better) and
+`published`; and says how to filter the candidates and how many have each combination of facet
+values (rows of kind, status, organisation_type, categories as keys separated by spaces, count).
 """
 
 from django.db import connection
 
 TABLE = "search_searchdocument"
 CATEGORIES = "search_documentcategory"
+COLUMNS = ("kind", "status", "organisation_type")  # facets that are columns, not a many-to-many
 CHUNK = 500
 
 
@@ -45,19 +47,27 @@ class SQLiteFullText:
         # CROSS JOIN makes SQLite match first and look documents up after, not the other way round
         # (which re-runs the match for every document in the language: 5x slower).
         sql = (
-            "SELECT d.id, f.score, d.kind, d.status, d.organisation_type, d.published FROM "
+            "SELECT d.id, f.score, d.published, d.kind, d.status, d.organisation_type, "
+            f"(SELECT group_concat(c.key, ' ') FROM {CATEGORIES} c WHERE c.document_id = d.id) AS categories FROM "
             f"(SELECT rowid AS id, -bm25({self.table}, 10.0, 4.0, 1.0) AS score FROM {self.table} "
             f"WHERE {self.table} MATCH %s) f CROSS JOIN {TABLE} d ON d.id = f.id WHERE d.shown_in = %s"
         )
         return sql, [expression, lang]
 
-    def category_filter(self, count):
-        marks = ", ".join(["%s"] * count)
-        return f"EXISTS (SELECT 1 FROM {CATEGORIES} c WHERE c.document_id = m.id AND c.key IN ({marks}))"
+    def filters(self, request):
+        conditions, params = _column_filters(request, "m")
+        categories = request.selected("category")
+        if categories:
+            marks = ", ".join(["%s"] * len(categories))
+            conditions.append(
+                f"EXISTS (SELECT 1 FROM {CATEGORIES} c WHERE c.document_id = m.id AND c.key IN ({marks}))"
+            )
+            params += categories
+        return " AND ".join(conditions or ["1 = 1"]), params
 
-    def category_rows(self):
-        """FROM clause giving one row (m.*, key) per category of a candidate."""
-        return f"m JOIN {CATEGORIES} c ON c.document_id = m.id", "c.key"
+    def combinations(self):
+        columns = ", ".join([*COLUMNS, "categories"])
+        return f"SELECT {columns}, COUNT(*) FROM m GROUP BY {columns}"
 
     @staticmethod
     def _term(term):
@@ -66,29 +76,41 @@ class SQLiteFullText:
 
 
 class PostgresFullText:
-    """Narrow rows in search_fulltextentry (filters, categories, a ranking and a matching tsvector)
-    with a GIN index: a query matching thousands of documents reads little besides them."""
+    """Narrow rows in search_fulltextentry (language, date, facet combination, a ranking and a matching
+    tsvector) with a GIN index: a query matching thousands of documents reads and keeps little per
+    document, and counts them by one integer, the combination of facet values."""
 
     table = "search_fulltextentry"
+    combination_table = "search_facetcombination"
+    # A document's categories as its facet combination holds them: sorted, so that each set has one spelling.
+    categories = (
+        f"COALESCE((SELECT string_agg(c.key, ' ' ORDER BY c.key) FROM {CATEGORIES} c WHERE c.document_id = d.id), '')"
+    )
 
     def write(self, ids):
         with connection.cursor() as cursor:
             for chunk in _chunks(ids):
                 cursor.execute(
+                    f"INSERT INTO {self.combination_table} (kind, status, organisation_type, categories) "
+                    f"SELECT DISTINCT d.kind, d.status, d.organisation_type, {self.categories} "
+                    f"FROM {TABLE} d WHERE d.id = ANY(%s) ON CONFLICT DO NOTHING",
+                    [list(chunk)],
+                )
+                cursor.execute(
                     f"""
-                    INSERT INTO {self.table} (document_id, shown_in, kind, status, organisation_type, published,
-                                              categories, headline, fulltext)
-                    SELECT d.id, d.shown_in, d.kind, d.status, d.organisation_type, d.published,
-                           COALESCE((SELECT string_agg(c.key, ' ') FROM {CATEGORIES} c WHERE c.document_id = d.id), ''),
+                    INSERT INTO {self.table} (document_id, shown_in, published, facets_id, headline, fulltext)
+                    SELECT d.id, d.shown_in, d.published, f.id,
                            setweight(to_tsvector('english', d.title_terms), 'A')
                              || setweight(to_tsvector('english', d.summary_terms), 'B'),
                            setweight(to_tsvector('english', d.title_terms), 'A')
                              || setweight(to_tsvector('english', d.summary_terms), 'B')
                              || setweight(to_tsvector('english', d.body_terms), 'D')
-                    FROM {TABLE} d WHERE d.id = ANY(%s)
-                    ON CONFLICT (document_id) DO UPDATE SET shown_in = EXCLUDED.shown_in, kind = EXCLUDED.kind,
-                        status = EXCLUDED.status, organisation_type = EXCLUDED.organisation_type,
-                        published = EXCLUDED.published, categories = EXCLUDED.categories,
+                    FROM {TABLE} d JOIN {self.combination_table} f
+                      ON (f.kind, f.status, f.organisation_type, f.categories)
+                       = (d.kind, d.status, d.organisation_type, {self.categories})
+                    WHERE d.id = ANY(%s)
+                    ON CONFLICT (document_id) DO UPDATE SET shown_in = EXCLUDED.shown_in,
+                        published = EXCLUDED.published, facets_id = EXCLUDED.facets_id,
                         headline = EXCLUDED.headline, fulltext = EXCLUDED.fulltext
                     """,
                     [list(chunk)],
@@ -112,17 +134,45 @@ class PostgresFullText:
         # The query is written out twice, not joined in as a subquery: the planner then uses the GIN index.
         tsquery = "(" + " && ".join(parts) + ")"
         sql = (
-            f"SELECT e.document_id AS id, ts_rank(e.headline, {tsquery}) AS score, e.kind, e.status, "
-            f"e.organisation_type, e.published, e.categories FROM {self.table} e "
-            f"WHERE e.fulltext @@ {tsquery} AND e.shown_in = %s"
+            f"SELECT e.document_id AS id, ts_rank(e.headline, {tsquery}) AS score, e.published, e.facets_id "
+            f"FROM {self.table} e WHERE e.fulltext @@ {tsquery} AND e.shown_in = %s"
         )
         return sql, [*params, *params, lang]
 
-    def category_filter(self, count):
-        return f"string_to_array(m.categories, ' ') && ARRAY[{', '.join(['%s'] * count)}]::text[]"
+    def filters(self, request):
+        """The candidates whose facet combination is one of those chosen, looked up first: as a subquery,
+        a misjudged number of candidates can make PostgreSQL search the combinations once per candidate."""
+        conditions, params = _column_filters(request, "f")
+        categories = request.selected("category")
+        if categories:
+            conditions.append(
+                f"string_to_array(f.categories, ' ') && ARRAY[{', '.join(['%s'] * len(categories))}]::text[]"
+            )
+            params += categories
+        if not conditions:
+            return "1 = 1", []
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT f.id FROM {self.combination_table} f WHERE {' AND '.join(conditions)}", params)
+            chosen = [row[0] for row in cursor.fetchall()]
+        return "m.facets_id = ANY(%s)", [chosen]
 
-    def category_rows(self):
-        return "m, unnest(string_to_array(m.categories, ' ')) AS c(key)", "c.key"
+    def combinations(self):
+        return (
+            "SELECT f.kind, f.status, f.organisation_type, f.categories, g.count "
+            f"FROM (SELECT facets_id, COUNT(*) AS count FROM m GROUP BY facets_id) g "
+            f"JOIN {self.combination_table} f ON f.id = g.facets_id"
+        )
+
+
+def _column_filters(request, alias):
+    """Conditions on the facets that are columns (of `alias`): several values of one widen."""
+    conditions, params = [], []
+    for column in COLUMNS:
+        values = request.selected(column)
+        if values:
+            conditions.append(f"{alias}.{column} IN ({', '.join(['%s'] * len(values))})")
+            params += values
+    return conditions, params
 
 
 def _lexeme(text):

@@ -60,17 +60,35 @@ class SearchDocument(index.Indexed, models.Model):
         return [c.key for c in self.categories.all()]
 
 
-class FullTextEntry(models.Model):
-    """PostgreSQL's full-text index of a document: a narrow row (filters and two tsvectors) so that a
-    query matching thousands of documents reads little. Unused on SQLite (FTS5 holds the index)."""
+class FacetCombination(models.Model):
+    """A combination of facet values that documents have (a few hundred at most): PostgreSQL's full-text
+    entries point at one, so a search counts its candidates per combination by one small integer."""
 
-    document = models.OneToOneField(SearchDocument, on_delete=models.CASCADE, primary_key=True, related_name="+")
-    shown_in = models.CharField(max_length=16)
     kind = models.CharField(max_length=32)
     status = models.CharField(max_length=32, blank=True)
     organisation_type = models.CharField(max_length=32, blank=True)
+    categories = models.TextField(blank=True)  # keys in order, separated by spaces
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "status", "organisation_type", "categories"], name="unique_facet_combination"
+            )
+        ]
+
+    def __str__(self):
+        return " ".join(filter(None, [self.kind, self.status, self.organisation_type, self.categories]))
+
+
+class FullTextEntry(models.Model):
+    """PostgreSQL's full-text index of a document: a narrow row (language, date, facet combination and
+    two tsvectors) so that a query matching thousands of documents reads little. Unused on SQLite
+    (FTS5 holds the index)."""
+
+    document = models.OneToOneField(SearchDocument, on_delete=models.CASCADE, primary_key=True, related_name="+")
+    shown_in = models.CharField(max_length=16)
     published = models.DateField(null=True)
-    categories = models.TextField(blank=True)  # keys separated by spaces
+    facets = models.ForeignKey(FacetCombination, on_delete=models.PROTECT, db_index=False, related_name="+")
     headline = SearchVectorField(null=True)  # title and summary: ranks
     fulltext = SearchVectorField(null=True)  # everything: matches
 
