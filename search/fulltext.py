@@ -154,7 +154,8 @@ class PostgresFullText:
         with connection.cursor() as cursor:
             cursor.execute(f"SELECT f.id FROM {self.combination_table} f WHERE {' AND '.join(conditions)}", params)
             chosen = [row[0] for row in cursor.fetchall()]
-        return "m.facets_id = ANY(%s)", [chosen]
+        # A hashed look-up: `= ANY(array)` would compare every candidate with every chosen combination.
+        return "m.facets_id IN (SELECT unnest(%s::int[]))", [chosen]
 
     def combinations(self):
         return (
