@@ -18,13 +18,17 @@ def build_index():
 
     started = time.perf_counter()
     count = documents.rebuild()
+    settle()
+    return count, time.perf_counter() - started
+
+
+def settle():
+    """On PostgreSQL, the tables as autovacuum leaves them soon after a load: the full-text index's
+    pending entries merged (each query would otherwise scan them all) and the statistics up to date."""
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
-            # As autovacuum leaves them soon after a rebuild: the full-text index's pending entries
-            # merged (each query would otherwise scan them all) and the statistics up to date.
             cursor.execute("ANALYZE search_searchdocument; ANALYZE search_documentcategory")
             cursor.execute("VACUUM ANALYZE search_fulltextentry")
-    return count, time.perf_counter() - started
 
 
 def time_queries(queries, warmup=20):
@@ -98,10 +102,5 @@ def replicate(times):
                 ]
             )
             engine().write([copy.id for copy in copies])
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            # As autovacuum would leave them soon after such a load: the full-text index's pending
-            # entries merged (each query would otherwise scan them all), the statistics up to date.
-            cursor.execute("ANALYZE search_searchdocument; ANALYZE search_documentcategory")
-            cursor.execute("VACUUM ANALYZE search_fulltextentry")
+    settle()
     return SearchDocument.objects.count(), time.perf_counter() - started

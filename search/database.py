@@ -1,7 +1,7 @@
 """Searching on SQLite or PostgreSQL in one statement: the full-text match is evaluated once (a
 materialised CTE of candidates); the page of results comes from it, and so do the total and every
-facet count: one GROUP BY tells how many candidates have each combination of facet values (a few
-hundred at most), and the filters are applied to those combinations here rather than to every
+facet count: one GROUP BY tells how many candidates have each combination of facet values (far fewer
+than the candidates), and the filters are applied to those combinations here rather than to every
 candidate in SQL once per facet."""
 
 from dataclasses import dataclass, field

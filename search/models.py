@@ -61,8 +61,9 @@ class SearchDocument(index.Indexed, models.Model):
 
 
 class FacetCombination(models.Model):
-    """A combination of facet values that documents have (a few hundred at most): PostgreSQL's full-text
-    entries point at one, so a search counts its candidates per combination by one small integer."""
+    """A combination of facet values that documents have (some thousands among 100,000 documents):
+    PostgreSQL's full-text entries point at one, so a search counts its candidates per combination by
+    one small integer."""
 
     kind = models.CharField(max_length=32)
     status = models.CharField(max_length=32, blank=True)

@@ -45,6 +45,19 @@ def bilingual(kind, key, en, zh, **shared):
     return [record(kind, key, "en", **en, **shared), record(kind, key, "zh-hant", **zh, **shared)]
 
 
+def wish(key="W-0100", **overrides):
+    """One open wish of EMSD's in both languages, for catalogue_records(); `overrides` change fields."""
+    fields = {"organisation": "emsd", "categories": ["energy-efficiency"], "status": "open", "published": "2019-05-02"}
+    fields.update(overrides)
+    return bilingual(
+        "wish",
+        key,
+        {"title": f"Wish {key}", "summary": "In English."},
+        {"title": f"願望 {key}", "summary": "中文。"},
+        **fields,
+    )
+
+
 def catalogue_records():
     """A small catalogue: 2 categories, 3 organisations, 2 wishes, 2 solutions, 1 completed trial."""
     return [

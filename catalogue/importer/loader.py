@@ -8,6 +8,7 @@ import uuid
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
+from itertools import groupby
 
 from django.db import transaction
 from django.utils import timezone
@@ -37,6 +38,7 @@ PAGES = {
     "trial": (TrialPage, TrialIndexPage),
 }
 MODELS = SNIPPETS | {kind: model for kind, (model, _index) in PAGES.items()}
+KINDS = {model: kind for kind, model in MODELS.items()}
 
 
 @dataclass
@@ -116,7 +118,6 @@ class Loader:
         self.english_titles = {}  # (kind, key) -> English title, for the slugs of translations
         self.instances = {}  # (model, pk) -> instance, for many-to-many references to taxonomy
         self.new_pages = NewPages()
-        self.new_pages_kind = None
 
     def known(self, kind):
         if kind not in self.known_items:
@@ -148,8 +149,8 @@ class Loader:
         model = MODELS[record.kind]
         locale = self.locale(record.locale)
         known = self.known(record.kind)
-        if record.kind != self.new_pages_kind or len(self.new_pages) >= BATCH:
-            self.write_new_pages()  # later kinds refer to these pages
+        if len(self.new_pages) >= BATCH:
+            self.write_new_pages()
         if record.locale == "en" and record.kind in PAGES:
             self.english_titles[record.kind, record.key] = record.data["title"]
         new_digest = digest(record)
@@ -170,10 +171,9 @@ class Loader:
 
     def write_new_pages(self):
         for page in self.new_pages.write():
-            self.known(self.new_pages_kind).remember(
-                page.key, page.locale_id, page.pk, page.import_digest, page.translation_key
-            )
-            self.result.count(self.result.created, self.new_pages_kind)
+            kind = KINDS[type(page)]
+            self.known(kind).remember(page.key, page.locale_id, page.pk, page.import_digest, page.translation_key)
+            self.result.count(self.result.created, kind)
 
     def translation_key(self, kind, key):
         return self.known(kind).translation_keys.get(key) or uuid.uuid4()
@@ -216,7 +216,6 @@ class Loader:
         scheduled = self.fill_page(record, page, locale, new_digest)
         index = self.index(index_model, locale)
         page.slug = self.free_slug(index, record)
-        self.new_pages_kind = record.kind
         self.new_pages.add(index, page, scheduled)
         return page
 
@@ -304,7 +303,8 @@ def import_records(records, progress=None):
     loader = Loader(progress)
     ordered = sorted(records, key=lambda r: (KIND_ORDER.index(r.kind), r.locale != "en", r.line))
     with transaction.atomic(), bulk_indexing(), deferred_reference_index():
-        for record in ordered:
-            loader.load(record)
-        loader.write_new_pages()
+        for _kind, records_of_kind in groupby(ordered, key=lambda r: r.kind):
+            for record in records_of_kind:
+                loader.load(record)
+            loader.write_new_pages()  # before the next kind, whose records refer to these pages
     return loader.result

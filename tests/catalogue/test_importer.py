@@ -7,19 +7,7 @@ from django.utils import timezone
 from wagtail.models import Revision
 
 from catalogue.models import Organisation, SolutionPage, TechnologyCategory, TrialPage, WishPage
-from tests.content import bilingual, catalogue_records, jsonl, record
-
-
-def wish(key="W-0100", **overrides):
-    fields = {"organisation": "emsd", "categories": ["energy-efficiency"], "status": "open", "published": "2019-05-02"}
-    fields.update(overrides)
-    return bilingual(
-        "wish",
-        key,
-        {"title": f"Wish {key}", "summary": "In English."},
-        {"title": f"願望 {key}", "summary": "中文。"},
-        **fields,
-    )
+from tests.content import catalogue_records, jsonl, record, wish
 
 
 def counts():

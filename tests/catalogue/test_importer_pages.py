@@ -12,23 +12,11 @@ from catalogue.models import Organisation, SolutionPage, TrialPage, WishIndexPag
 from notifications.models import Announcement
 from search.service import SearchRequest, search
 from tests.conftest import load
-from tests.content import bilingual, catalogue_records
+from tests.content import catalogue_records, wish
 
 
 def wishes(keys, **overrides):
-    fields = {"organisation": "emsd", "categories": ["energy-efficiency"], "status": "open", "published": "2019-05-02"}
-    fields.update(overrides)
-    return [
-        r
-        for key in keys
-        for r in bilingual(
-            "wish",
-            key,
-            {"title": f"Wish {key}", "summary": "In English."},
-            {"title": f"願望 {key}", "summary": "中文。"},
-            **fields,
-        )
-    ]
+    return [r for key in keys for r in wish(key, **overrides)]
 
 
 def test_imported_pages_are_whole_wagtail_pages(site_tree, monkeypatch):
