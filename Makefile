@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 
-.PHONY: run setup install test lint format messages clean
+.PHONY: run setup install test lint format messages clean services services-stop
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -34,6 +34,14 @@ lint: install
 
 format: install
 	$(PY) -m ruff format . && $(PY) -m ruff check --fix .
+
+# PostgreSQL 15 and Redis on 127.0.0.1 for tests and benchmarks (installed from Debian where missing).
+# Not needed by `make run` or `make test`, which default to SQLite and in-process caches.
+services:
+	@bash bin/services up
+
+services-stop:
+	@bash bin/services stop
 
 # Needs GNU gettext (xgettext); only for developers changing translatable strings.
 messages: install
