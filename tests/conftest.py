@@ -1,11 +1,11 @@
 import pytest
 from django.core.management import call_command
-from django.test import TestCase
 
-from catalogue.importer import import_records, parse_lines
-from catalogue.importer.loader import existing_keys
-from home.site_tree import build_site_tree
-from tests.content import SITE, catalogue_records, jsonl
+from innoportal.page_tree import homes
+from tests import shared_content
+from tests.content import jsonl
+
+shared = shared_content.SharedContent()
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -13,23 +13,37 @@ def compiled_translations():
     call_command("compile_translations", verbosity=0)
 
 
+def pytest_collection_modifyitems(items):
+    # After pytest-django's own ordering (it runs first): tests needing the same content run together.
+    shared_content.order(items)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_fixture_setup(fixturedef, request):
+    # Just before pytest-django opens the test's transaction (or hands a transactional test the
+    # database), commit the content the test needs, if it is not there already.
+    if fixturedef.argname == "_django_db_helper":
+        with request.getfixturevalue("django_db_blocker").unblock():
+            shared.ensure(shared_content.needs(request.node), shared_content.is_transactional(request.node))
+    return (yield)
+
+
 @pytest.fixture
 def site_tree(db):
-    """The bilingual page tree: {"en": HomePage, "zh-hant": HomePage}."""
-    homes, _sections = build_site_tree(SITE)
-    return homes
-
-
-def load(records):
-    # As if committed: search documents are queued for the worker when the import commits.
-    with TestCase.captureOnCommitCallbacks(execute=True):
-        return import_records(parse_lines(jsonl(records).splitlines(), existing_keys()))
+    """The bilingual page tree (tests/content.py's SITE): {"en": HomePage, "zh-hant": HomePage}."""
+    return homes()
 
 
 @pytest.fixture
 def catalogue(site_tree):
     """The small bilingual catalogue of tests/content.py, imported through the importer."""
-    return load(catalogue_records())
+    return site_tree
+
+
+@pytest.fixture
+def demo(db):
+    """The demo content of `make run`; returns what `load_demo_content` printed."""
+    return shared.built["demo"]
 
 
 @pytest.fixture
@@ -52,14 +66,10 @@ def import_file(tmp_path):
 @pytest.fixture
 def zone(catalogue):
     """The InnoZone in both languages with two exhibits and fast kiosk timings: {"en": page, ...}."""
-    from tests.innozone.builders import build_zone
-
-    return build_zone()
+    return shared.pages("zone")
 
 
 @pytest.fixture
 def innoday(site_tree):
     """An InnoDay with 2 seats, registration open, in both languages: {"en": page, "zh-hant": page}."""
-    from tests.events.builders import build_innoday
-
-    return build_innoday()
+    return shared.pages("innoday")

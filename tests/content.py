@@ -166,3 +166,15 @@ def catalogue_records():
 
 def jsonl(records):
     return "\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\n"
+
+
+def load(records):
+    """Import `records` through the importer, as if committed: the worker's tasks (search documents)
+    run when the import commits."""
+    from django.test import TestCase
+
+    from catalogue.importer import import_records, parse_lines
+    from catalogue.importer.loader import existing_keys
+
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        return import_records(parse_lines(jsonl(records).splitlines(), existing_keys()))

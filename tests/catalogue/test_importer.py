@@ -238,7 +238,7 @@ def test_many_items_with_the_same_title_get_unique_slugs_in_both_languages(site_
 
 
 def test_reimporting_an_unchanged_file_costs_no_query_per_record(site_tree, import_file, django_assert_max_num_queries):
-    from tests.conftest import load
+    from tests.content import load
 
     records = catalogue_records() + [r for n in range(20) for r in wish(f"W-{n + 500:04d}")]
     import_file(records)

@@ -11,8 +11,7 @@ from catalogue.importer import loader, pages
 from catalogue.models import Organisation, SolutionPage, TrialPage, WishIndexPage, WishPage
 from notifications.models import Announcement
 from search.service import SearchRequest, search
-from tests.conftest import load
-from tests.content import catalogue_records, wish
+from tests.content import catalogue_records, load, wish
 
 
 def wishes(keys, **overrides):

@@ -61,7 +61,7 @@ def index(site_tree):
 
 
 @pytest.fixture
-def innoday(index):
+def innoday_2027(index):
     return make_innoday(index, "InnoDay 2027: smart buildings")
 
 
@@ -71,9 +71,9 @@ def register(page, name, organisation="PolyU"):
 
 
 @pytest.fixture
-def people(innoday):
+def people(innoday_2027):
     """Capacity 2: Alice and Bob are confirmed, Carol waits."""
-    return {name.split()[0].lower(): register(innoday, name) for name in ("Alice Chan", "Bob Wong", "Carol Lee")}
+    return {name.split()[0].lower(): register(innoday_2027, name) for name in ("Alice Chan", "Bob Wong", "Carol Lee")}
 
 
 def messages_of(response):
@@ -97,9 +97,9 @@ def test_the_listing_shows_registrations_and_filters_by_status(organiser, people
     assert "Alice Chan" not in html and "Bob Wong" not in html
 
 
-def test_the_listing_searches_by_name_email_and_organisation(organiser, innoday):
-    register(innoday, "Alice Chan", organisation="HKUST")
-    register(innoday, "Bob Wong", organisation="PolyU")
+def test_the_listing_searches_by_name_email_and_organisation(organiser, innoday_2027):
+    register(innoday_2027, "Alice Chan", organisation="HKUST")
+    register(innoday_2027, "Bob Wong", organisation="PolyU")
     html = organiser.get(REGISTRATIONS, {"q": "hkust"}).content.decode()
     assert "Alice Chan" in html and "Bob Wong" not in html
     html = organiser.get(REGISTRATIONS, {"q": "bob.wong@"}).content.decode()
@@ -116,10 +116,10 @@ def test_registrations_are_not_added_edited_or_deleted_in_the_admin(organiser, p
     assert inspect.status_code == 200 and "alice.chan@example.edu.hk" in inspect.content.decode()
 
 
-def test_the_csv_export_holds_the_registrants_of_the_filtered_innoday_only(organiser, index, people, innoday):
+def test_the_csv_export_holds_the_registrants_of_the_filtered_innoday_only(organiser, index, people, innoday_2027):
     other = make_innoday(index, "InnoDay 2028: robotics", days=60)
     register(other, "Dave Ho")
-    response = organiser.get(REGISTRATIONS, {"event_key": innoday.event_key, "export": "csv"})
+    response = organiser.get(REGISTRATIONS, {"event_key": innoday_2027.event_key, "export": "csv"})
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/csv")
     assert 'filename="innoday-registrations.csv"' in response["Content-Disposition"]
@@ -151,10 +151,10 @@ def test_the_admin_menu_offers_the_organisers_tools(organiser, people):
 # The InnoDays overview
 
 
-def test_the_overview_counts_seats_and_links_to_the_tools(organiser, people, innoday):
+def test_the_overview_counts_seats_and_links_to_the_tools(organiser, people, innoday_2027):
     seats.cancel(people["bob"])  # Carol moves up from the waitlist
     seats.mark_attended(people["alice"])
-    register(innoday, "Dave Ho")  # waits
+    register(innoday_2027, "Dave Ho")  # waits
 
     response = organiser.get(reverse("innoday_overview"))
     assert response.status_code == 200
@@ -162,22 +162,22 @@ def test_the_overview_counts_seats_and_links_to_the_tools(organiser, people, inn
     assert "InnoDay 2027: smart buildings" in html
     for count, value in {"capacity": 2, "confirmed": 2, "waitlisted": 1, "cancelled": 1, "attended": 1}.items():
         assert f'data-count="{count}">{value}<' in html
-    assert f"{REGISTRATIONS}?event_key={innoday.event_key}" in html
-    assert reverse("innoday_check_in_list", args=[innoday.pk]) in html
-    assert f"/admin/pages/{innoday.pk}/edit/" in html
+    assert f"{REGISTRATIONS}?event_key={innoday_2027.event_key}" in html
+    assert reverse("innoday_check_in_list", args=[innoday_2027.pk]) in html
+    assert f"/admin/pages/{innoday_2027.pk}/edit/" in html
 
 
-def test_the_overview_shows_an_innoday_once_in_both_languages(organiser, site_tree, index, innoday):
+def test_the_overview_shows_an_innoday_once_in_both_languages(organiser, site_tree, index, innoday_2027):
     chinese = Locale.objects.get(language_code="zh-hant")
     zh_index = InnoDayIndexPage(title="創新日", slug="innodays", locale=chinese, translation_key=index.translation_key)
     site_tree["zh-hant"].add_child(instance=zh_index)
-    zh_day = make_innoday(zh_index, "創新日 2027：智慧建築", locale=chinese, translation_of=innoday)
+    zh_day = make_innoday(zh_index, "創新日 2027：智慧建築", locale=chinese, translation_of=innoday_2027)
     register(zh_day, "Eva Lam")
     html = organiser.get(reverse("innoday_overview")).content.decode()
     assert html.count('data-count="capacity"') == 1
     assert "InnoDay 2027: smart buildings" in html and "創新日 2027" not in html
     assert 'data-count="confirmed">1<' in html
-    assert f"/admin/pages/{innoday.pk}/edit/" in html
+    assert f"/admin/pages/{innoday_2027.pk}/edit/" in html
 
 
 # Manual promotion
@@ -199,9 +199,9 @@ def test_an_organiser_promotes_above_the_capacity_with_a_warning(organiser, peop
     assert people["carol"].status == Status.CONFIRMED and people["carol"].promoted_at
 
 
-def test_raising_the_capacity_seats_the_waitlist_without_a_manual_step(organiser, people, innoday):
-    innoday.capacity = 3
-    innoday.save_revision().publish()
+def test_raising_the_capacity_seats_the_waitlist_without_a_manual_step(organiser, people, innoday_2027):
+    innoday_2027.capacity = 3
+    innoday_2027.save_revision().publish()
     people["carol"].refresh_from_db()
     assert people["carol"].status == Status.CONFIRMED and people["carol"].promoted_at
     assert organiser.get(REGISTRATIONS).content.decode().count(">Promote</button>") == 0
@@ -217,9 +217,9 @@ def test_only_waitlisted_people_can_be_promoted_and_only_by_post(organiser, peop
 # The door check-in list
 
 
-def test_the_check_in_list_finds_confirmed_people_by_name(organiser, people, innoday):
-    url = reverse("innoday_check_in_list", args=[innoday.pk])
-    assert url == f"/admin/innodays/{innoday.pk}/check-in/"
+def test_the_check_in_list_finds_confirmed_people_by_name(organiser, people, innoday_2027):
+    url = reverse("innoday_check_in_list", args=[innoday_2027.pk])
+    assert url == f"/admin/innodays/{innoday_2027.pk}/check-in/"
     html = organiser.get(url).content.decode()
     assert "Alice Chan" in html and "Bob Wong" in html
     assert "Carol Lee" not in html  # waitlisted: no seat
@@ -231,8 +231,8 @@ def test_the_check_in_list_finds_confirmed_people_by_name(organiser, people, inn
     assert "Bob Wong" in html and "Alice Chan" not in html
 
 
-def test_marking_attended_from_the_list(organiser, people, innoday):
-    url = reverse("innoday_check_in_list", args=[innoday.pk])
+def test_marking_attended_from_the_list(organiser, people, innoday_2027):
+    url = reverse("innoday_check_in_list", args=[innoday_2027.pk])
     response = organiser.post(url, {"registration": people["alice"].pk})
     assert response.status_code == 302 and response["Location"] == url
     people["alice"].refresh_from_db()
@@ -246,28 +246,28 @@ def test_marking_attended_from_the_list(organiser, people, innoday):
     assert html.count("Mark attended") == 1  # Bob still to come
 
 
-def test_a_waitlisted_person_cannot_be_marked_from_the_list(organiser, people, innoday):
-    url = reverse("innoday_check_in_list", args=[innoday.pk])
+def test_a_waitlisted_person_cannot_be_marked_from_the_list(organiser, people, innoday_2027):
+    url = reverse("innoday_check_in_list", args=[innoday_2027.pk])
     response = organiser.post(url, {"registration": people["carol"].pk})
     assert messages_of(response) == ["This person is not confirmed for this InnoDay."]
     people["carol"].refresh_from_db()
     assert people["carol"].attended_at is None
 
 
-def test_the_check_in_list_covers_registrations_made_in_chinese(organiser, site_tree, index, innoday):
+def test_the_check_in_list_covers_registrations_made_in_chinese(organiser, site_tree, index, innoday_2027):
     chinese = Locale.objects.get(language_code="zh-hant")
     zh_index = InnoDayIndexPage(title="創新日", slug="innodays", locale=chinese, translation_key=index.translation_key)
     site_tree["zh-hant"].add_child(instance=zh_index)
-    zh_day = make_innoday(zh_index, "創新日 2027：智慧建築", locale=chinese, translation_of=innoday)
+    zh_day = make_innoday(zh_index, "創新日 2027：智慧建築", locale=chinese, translation_of=innoday_2027)
     register(zh_day, "Eva Lam")
-    for page in (innoday, zh_day):
+    for page in (innoday_2027, zh_day):
         assert "Eva Lam" in organiser.get(reverse("innoday_check_in_list", args=[page.pk])).content.decode()
 
 
 # Check-in by QR code
 
 
-def test_the_qr_code_opens_the_person_and_marks_them_attended(organiser, people, innoday):
+def test_the_qr_code_opens_the_person_and_marks_them_attended(organiser, people, innoday_2027):
     token = make_token(people["bob"], "check-in")
     url = reverse("innoday_check_in", args=[token])
     assert url == f"/admin/innodays/check-in/{token}/"
@@ -284,7 +284,7 @@ def test_the_qr_code_opens_the_person_and_marks_them_attended(organiser, people,
 
     html = organiser.get(url).content.decode()
     assert f"Attended at {time}." in html and "Mark attended" not in html
-    assert reverse("innoday_check_in_list", args=[innoday.pk]) in html
+    assert reverse("innoday_check_in_list", args=[innoday_2027.pk]) in html
 
 
 def test_a_tampered_check_in_code_is_refused(organiser, people):
@@ -317,11 +317,11 @@ def test_waitlisted_and_cancelled_people_are_not_checked_in(organiser, people, w
 
 
 @pytest.fixture
-def urls(people, innoday):
+def urls(people, innoday_2027):
     return [
         REGISTRATIONS,
         reverse("innoday_overview"),
-        reverse("innoday_check_in_list", args=[innoday.pk]),
+        reverse("innoday_check_in_list", args=[innoday_2027.pk]),
         reverse("innoday_check_in", args=[make_token(people["alice"], "check-in")]),
     ]
 

@@ -2,19 +2,11 @@
 
 from io import StringIO
 
-import pytest
 from django.core.management import call_command
 
 from catalogue.models import Organisation, SolutionPage, TechnologyCategory, TrialPage, WishPage
 from home.models import StandardPage
 from tests.html import soup, text
-
-
-@pytest.fixture
-def demo(db):
-    out = StringIO()
-    call_command("load_demo_content", stdout=out)
-    return out.getvalue()
 
 
 def per_language(queryset):

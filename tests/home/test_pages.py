@@ -1,7 +1,6 @@
 from catalogue.models import WishPage
 from home.models import HomeFeaturedItem
-from tests.conftest import load
-from tests.content import bilingual
+from tests.content import bilingual, load
 from tests.html import soup, text
 
 

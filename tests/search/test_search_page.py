@@ -3,8 +3,7 @@ from django.core.management import call_command
 from django_tasks_db.models import DBTaskResult
 
 from catalogue.models import WishPage
-from tests.conftest import load
-from tests.content import catalogue_records
+from tests.content import catalogue_records, load
 from tests.html import soup, text
 
 

@@ -5,8 +5,7 @@ from django.test import TestCase
 
 from catalogue.models import SolutionPage, WishPage
 from search.service import SearchRequest, search, suggest
-from tests.conftest import load
-from tests.content import record
+from tests.content import load, record
 
 
 def find(text, lang="en", **options):
