@@ -1,4 +1,5 @@
 import os
+from urllib.parse import urlsplit
 
 from .base import *  # noqa: F403
 
@@ -18,3 +19,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # One file per test process, so that two test runs on one machine do not share it.
     DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "var" / f"test-db-{os.getpid()}.sqlite3")}  # noqa: F405
     (BASE_DIR / "var").mkdir(exist_ok=True)  # noqa: F405  (a fresh clone has none before `make run`)
+
+# Tests in parallel (pytest -n): each process is "gw0", "gw1", ... pytest-django gives each its own
+# database; with Redis, each gets its own Redis database too, since cache.clear() empties a whole one.
+WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
+if WORKER and CACHE_URL:  # noqa: F405
+    _url = urlsplit(CACHE_URL)  # noqa: F405
+    _db = int(_url.path.strip("/") or 0) + int(WORKER.removeprefix("gw"))
+    CACHES["default"]["LOCATION"] = _url._replace(path=f"/{_db}").geturl()  # noqa: F405
