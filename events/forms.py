@@ -6,7 +6,7 @@ from events.models import Registration
 
 class RegistrationForm(forms.Form):
     name = forms.CharField(label=_("Name"), max_length=150)
-    email = forms.EmailField(label=_("Email"))
+    email = forms.EmailField(label=_("Email"), max_length=Registration._meta.get_field("email").max_length)
     organisation = forms.CharField(label=_("Organisation"), max_length=200)
     sector = forms.ChoiceField(label=_("Sector"), choices=[("", "—")] + Registration.Sector.choices)
     accessibility_needs = forms.CharField(

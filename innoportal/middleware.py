@@ -1,5 +1,7 @@
 from django.conf import settings
+from django.http import JsonResponse
 from django.middleware.locale import LocaleMiddleware
+from django.views.defaults import bad_request
 
 
 class PortalLocaleMiddleware(LocaleMiddleware):
@@ -13,3 +15,21 @@ class PortalLocaleMiddleware(LocaleMiddleware):
         if request.path_info.startswith(settings.UNPREFIXED_PATHS):
             return response
         return super().process_response(request, response)
+
+
+class RefuseNullCharacters:
+    """A request whose address or query holds a NUL character gets a 400 before any view sees it.
+
+    No text column takes one (PostgreSQL refuses it outright), and no page, filter, search or API
+    parameter has a use for one; form fields refuse it themselves (Django's CharField).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if "\x00" in request.path or any("\x00" in key + "".join(values) for key, values in request.GET.lists()):
+            if request.path_info.startswith(settings.UNPREFIXED_PATHS):
+                return JsonResponse({"message": "NUL characters are not allowed"}, status=400)
+            return bad_request(request, exception=None)
+        return self.get_response(request)

@@ -69,6 +69,9 @@ class PreferencesForm(forms.Form):
 
     def clean_keywords(self):
         keywords = normalise_keywords(self.cleaned_data["keywords"])
+        # Lower case can be longer than what was typed (ß -> ss): what is stored must fit.
+        if len(keywords) > Subscription._meta.get_field("keywords").max_length:
+            raise forms.ValidationError(_("Please shorten the keywords."))
         words = keywords.split(",") if keywords else []
         if len(words) > MAX_KEYWORDS:
             raise forms.ValidationError(_("Please give at most %(count)s keywords.") % {"count": MAX_KEYWORDS})

@@ -23,9 +23,11 @@ def may_email(subscription):
     return True
 
 
+@transaction.atomic
 def set_choices(subscription, *, categories=(), organisation_types=(), **fields):
-    """Save the subscriber's choices; `fields` are frequency, language, all_categories, keywords,
-    innodays and reports."""
+    """Save the subscriber's choices, all or none; `fields` are frequency, language, all_categories,
+    keywords, innodays and reports. A category or type chosen twice counts once."""
+    categories, organisation_types = dict.fromkeys(categories), dict.fromkeys(organisation_types)
     for name, value in fields.items():
         setattr(subscription, name, normalise_keywords(value) if name == "keywords" else value)
     subscription.save()
