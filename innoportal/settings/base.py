@@ -94,8 +94,12 @@ TEMPLATES = [
 WSGI_APPLICATION = "innoportal.wsgi.application"
 
 # DATABASE_URL switches to PostgreSQL (postgres://user@host:5432/name); SQLite file by default.
+# Connections are kept for a minute and checked before a request reuses one, so that after a database
+# restart no worker's first request fails on a connection the server has closed.
 DATABASES = {
-    "default": dj_database_url.parse(env("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"), conn_max_age=60)
+    "default": dj_database_url.parse(
+        env("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"), conn_max_age=60, conn_health_checks=True
+    )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets the site and the task worker use the file at the same time.

@@ -8,21 +8,14 @@ import sys
 
 import pytest
 from django.conf import settings
-from django.db import connection
 
 from notifications.models import Alert
 from tests.notifications.builders import publish_new_wish, subscriber
 from tests.notifications.mailserver import MailServer
+from tests.processes import database_url
 
 pytestmark = pytest.mark.django_db(transaction=True)
 PEOPLE, BATCH, KILLED_AT = 30, 10, 12
-
-
-def database_url():
-    db = connection.settings_dict
-    if connection.vendor == "sqlite":
-        return f"sqlite:///{db['NAME']}"
-    return f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
 
 
 def manage(server, *args):
