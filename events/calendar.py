@@ -48,7 +48,7 @@ def feed_response(request):
     language = request.GET.get("lang", settings.LANGUAGE_CODE)
     if language not in dict(settings.LANGUAGES):
         language = settings.LANGUAGE_CODE
-    pages = InnoDayPage.objects.live().filter(locale__language_code=language, ends__gte=timezone.now())
+    pages = InnoDayPage.objects.live().public().filter(locale__language_code=language, ends__gte=timezone.now())
     name = "InnoDays" if language == "en" else "創科日"
     response = HttpResponse(calendar(pages.order_by("starts"), name), content_type="text/calendar; charset=utf-8")
     response["Cache-Control"] = "public, max-age=900"

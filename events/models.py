@@ -35,7 +35,7 @@ class InnoDayIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        days = InnoDayPage.objects.child_of(self).live()
+        days = InnoDayPage.objects.child_of(self).live().public()
         now = timezone.now()
         context["upcoming"] = days.filter(ends__gte=now).order_by("starts")
         context["past"] = days.filter(ends__lt=now).order_by("-starts")

@@ -24,7 +24,7 @@ def language_name(code):
 
 def new_wishes(language, category=None):
     """The latest live wishes, in `language`, or in another one for a wish not translated (yet)."""
-    wishes = WishPage.objects.live().select_related("organisation", "locale").prefetch_related("categories")
+    wishes = WishPage.objects.live().public().select_related("organisation", "locale").prefetch_related("categories")
     wishes = wishes.order_by("-first_published_at")
     if category:
         wishes = wishes.filter(categories__key=category)

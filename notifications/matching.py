@@ -42,7 +42,7 @@ class Facts:
         from django.apps import apps
 
         model = apps.get_model(PAGE_MODELS[announcement.kind])
-        pages = list(model.objects.live().filter(translation_key=announcement.item_key))
+        pages = list(model.objects.live().public().filter(translation_key=announcement.item_key))
         self.exists = bool(pages)
         self.categories, self.organisation_type, texts = set(), None, []
         for page in pages:

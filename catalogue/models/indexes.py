@@ -46,7 +46,7 @@ class CatalogueIndexPage(Page):
         abstract = True
 
     def items(self):
-        return self.item_model.objects.child_of(self).live()
+        return self.item_model.objects.child_of(self).live().public()
 
     def facet_choices(self):
         return self.item_model.Status.choices

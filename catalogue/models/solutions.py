@@ -80,10 +80,10 @@ class SolutionPage(DescribedItemPage):
         verbose_name_plural = _("I&T solutions")
 
     def live_wishes(self):
-        return self.applicable_to.live().filter(locale=self.locale).order_by("-published_on")
+        return self.applicable_to.live().public().filter(locale=self.locale).order_by("-published_on")
 
     def live_trials(self):
-        return self.trials.live().filter(locale=self.locale).order_by("-start_date")
+        return self.trials.live().public().filter(locale=self.locale).order_by("-start_date")
 
 
 class SolutionImage(Orderable):

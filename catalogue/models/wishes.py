@@ -58,7 +58,7 @@ class WishPage(DescribedItemPage):
         verbose_name_plural = _("I&T wishes")
 
     def live_trials(self):
-        return self.trials.live().filter(locale=self.locale).order_by("-start_date")
+        return self.trials.live().public().filter(locale=self.locale).order_by("-start_date")
 
     def live_solutions(self):
-        return self.proposed_solutions.live().filter(locale=self.locale).order_by("-published_on")
+        return self.proposed_solutions.live().public().filter(locale=self.locale).order_by("-published_on")

@@ -35,10 +35,10 @@ class HomePage(Page):
     def portal_figures(self):
         """Live counts in this page's language, so the figures never go stale."""
         live = {"locale": self.locale}
-        trials = TrialPage.objects.live().filter(**live)
+        trials = TrialPage.objects.live().public().filter(**live)
         return {
-            "wishes": WishPage.objects.live().filter(**live).count(),
-            "solutions": SolutionPage.objects.live().filter(**live).count(),
+            "wishes": WishPage.objects.live().public().filter(**live).count(),
+            "solutions": SolutionPage.objects.live().public().filter(**live).count(),
             "trials": trials.count(),
             "matched_value": trials.aggregate(total=Sum("value_hkd"))["total"] or 0,
         }
@@ -53,7 +53,7 @@ class HomePage(Page):
         if chosen:
             return chosen[:count]
         order = "-start_date" if model is TrialPage else "-published_on"
-        return list(model.objects.live().filter(locale=self.locale).order_by(order)[:count])
+        return list(model.objects.live().public().filter(locale=self.locale).order_by(order)[:count])
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

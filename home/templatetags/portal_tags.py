@@ -78,7 +78,7 @@ def main_menu(context):
     page = context.get("page")
     path = getattr(page, "path", "")
     items = []
-    for item in home.get_children().live().in_menu() if home else []:
+    for item in home.get_children().live().public().in_menu() if home else []:
         current = "page" if path == item.path else ("true" if path.startswith(item.path) else None)
         items.append({"title": item.title, "url": item.url, "current": current})
     return items
@@ -89,7 +89,7 @@ def footer_links(context):
     home = _active_home(context)
     if not home:
         return []
-    return list(StandardPage.objects.child_of(home).live().filter(show_in_menus=False))
+    return list(StandardPage.objects.child_of(home).live().public().filter(show_in_menus=False))
 
 
 @register.simple_tag
