@@ -154,7 +154,8 @@ class InnoZonePage(RoutablePageMixin, Page):
         today = timezone.localdate()
         showing = (
             ExhibitPage.objects.child_of(self)
-            .live().public()
+            .live()
+            .public()
             .filter(on_display_from__lte=today)
             .filter(Q(on_display_until__isnull=True) | Q(on_display_until__gte=today))
         )
