@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from events.models import InnoDayPage, Registration
+from innoportal.tasks import enqueue_with_transaction
 
 Status = Registration.Status
 
@@ -47,9 +48,9 @@ def active(event_key):
 def notify(registration, kind):
     from events.tasks import schedule_reminder, send_registration_email
 
-    transaction.on_commit(lambda: send_registration_email.enqueue(registration.pk, kind))
+    enqueue_with_transaction(send_registration_email, registration.pk, kind)
     if registration.status == Status.CONFIRMED:
-        transaction.on_commit(lambda: schedule_reminder(registration))
+        schedule_reminder(registration)
 
 
 @transaction.atomic

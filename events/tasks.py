@@ -7,6 +7,7 @@ from django.utils import timezone
 from django_tasks import default_task_backend, task
 
 from events.models import Registration
+from innoportal.tasks import enqueue_with_transaction
 
 
 @task()
@@ -37,7 +38,7 @@ def send_reminder(registration_id):
 def schedule_reminder(registration):
     when = registration.event.starts - datetime.timedelta(days=1)
     if when > timezone.now() and default_task_backend.supports_defer:
-        send_reminder.using(run_after=when).enqueue(registration.pk)
+        enqueue_with_transaction(send_reminder.using(run_after=when), registration.pk)
 
 
 @task()

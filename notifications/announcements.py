@@ -8,6 +8,7 @@ re-import, unpublish and publish again) find the row and do nothing.
 from django.db import transaction
 from django.utils import timezone
 
+from innoportal.tasks import enqueue_with_transaction
 from notifications.models import Announcement
 
 Kind = Announcement.Kind
@@ -25,7 +26,7 @@ def announce(kind, page, newsworthy=True):
             kind=kind, item_key=page.translation_key, defaults=defaults
         )
     if created and newsworthy:
-        transaction.on_commit(lambda: match_subscribers.enqueue(announcement.pk))
+        enqueue_with_transaction(match_subscribers, announcement.pk)
     return created
 
 

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from innoportal.tasks import enqueue_with_transaction
 from notifications.matching import normalise_keywords
 from notifications.models import Interest, Subscription
 
@@ -53,11 +54,11 @@ def request_subscription(email, **choices):
     if subscription.status == Status.CONFIRMED:
         language = choices.get("language", subscription.language)
         if may_email(subscription):
-            transaction.on_commit(lambda: send_reminder_of_subscription.enqueue(subscription.pk, language))
+            enqueue_with_transaction(send_reminder_of_subscription, subscription.pk, language)
         return subscription
     set_choices(subscription, **choices)
     if may_email(subscription):
-        transaction.on_commit(lambda: send_confirmation.enqueue(subscription.pk))
+        enqueue_with_transaction(send_confirmation, subscription.pk)
     return subscription
 
 

@@ -211,6 +211,31 @@ def test_reminder_the_day_before_goes_through_the_worker(client, innoday, settin
     assert [(m.to, m.subject.split(":")[0]) for m in mail.outbox] == [(["person1@example.hk"], "Tomorrow")]
 
 
+def test_a_registration_and_its_email_are_stored_together_or_not_at_all(innoday, settings):
+    """The queued email is part of the registration's transaction: a registration is never stored
+    without its email, and an email is never queued for a registration that was rolled back."""
+    from django.db import transaction
+    from django_tasks_db.models import DBTaskResult
+
+    from events.registration import register as take_seat
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+    emails = DBTaskResult.objects.filter(task_path="events.tasks.send_registration_email")
+    details = {"name": "A", "organisation": "HKU", "sector": "university"}
+
+    class DatabaseWentAway(Exception):
+        pass
+
+    with pytest.raises(DatabaseWentAway), transaction.atomic():
+        take_seat(innoday["en"], email="gone@example.hk", **details)
+        assert emails.count() == 1  # queued inside the transaction, not after it
+        raise DatabaseWentAway
+    assert not Registration.objects.exists() and not emails.exists()
+
+    take_seat(innoday["en"], email="kept@example.hk", **details)
+    assert [e.args_kwargs["args"][0] for e in emails] == [Registration.objects.get(email="kept@example.hk").pk]
+
+
 def test_calendar_feed_and_add_to_calendar(client, innoday, site_tree):
     from tests.events.builders import build_innoday
 
