@@ -142,6 +142,10 @@ def environment(static_root, smtp_port):
         "SECRET_KEY": "bench",
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "COOKIES_SECURE": "0",
+        "SSL_REDIRECT": "0",  # plain HTTP on 127.0.0.1, no proxy in front
+        "TRUSTED_PROXY_COUNT": "0",
+        "WAGTAILADMIN_BASE_URL": "http://127.0.0.1",
+        "CACHE_URL": os.environ.get("CACHE_URL", "redis://127.0.0.1:6379/14"),
         "DATABASE_URL": f"postgres://{PG['user']}@{PG['host']}:{PG['port']}/{DATABASE}",
         "EMAIL_URL": f"smtp://127.0.0.1:{smtp_port}",
         "STATIC_ROOT": str(static_root),

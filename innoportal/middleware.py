@@ -1,3 +1,5 @@
+from csp.constants import SELF
+from csp.middleware import CSPMiddleware
 from django.conf import settings
 from django.http import JsonResponse
 from django.middleware.locale import LocaleMiddleware
@@ -33,3 +35,22 @@ class RefuseNullCharacters:
                 return JsonResponse({"message": "NUL characters are not allowed"}, status=400)
             return bad_request(request, exception=None)
         return self.get_response(request)
+
+
+class ContentSecurityPolicy(CSPMiddleware):
+    """django-csp's middleware: the strict policy everywhere but in the admin, which gets its own
+    (settings.ADMIN_CONTENT_SECURITY_POLICY) because Wagtail's editor needs inline scripts and styles.
+
+    A page rendered for the editor's preview panel (Wagtail's "dummy" request) keeps the public policy,
+    but may be framed by the admin, on the same site.
+    """
+
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only)
+        if report_only or parts.config is not None:
+            return parts
+        if request.path_info.startswith(settings.ADMIN_PATHS):
+            parts.config = settings.ADMIN_CONTENT_SECURITY_POLICY
+        elif getattr(request, "is_dummy", False):
+            parts.replace = {**(parts.replace or {}), "frame-ancestors": [SELF]}
+        return parts

@@ -112,3 +112,9 @@ def hkd(value):
     if value >= 1_000_000:
         return _("HK$%(amount)s million") % {"amount": f"{value / 1_000_000:,.1f}"}
     return _("HK$%(amount)s") % {"amount": f"{value:,.0f}"}
+
+
+@register.filter
+def minutes(duration):
+    """A timedelta as whole minutes, at least 1: for "try again in N minutes"."""
+    return max(1, round(duration.total_seconds() / 60)) if duration else 1

@@ -56,10 +56,13 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "axes",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "innoportal.middleware.ContentSecurityPolicy",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "innoportal.middleware.PortalLocaleMiddleware",
     "innoportal.middleware.RefuseNullCharacters",
@@ -69,6 +72,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: turns a refused log-in into the "try again later" page
 ]
 
 ROOT_URLCONF = "innoportal.urls"
@@ -110,6 +114,24 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Logs go to standard error, one JSON object per line (a traceback included), for the process manager
+# or log collector to keep: errors of every kind, requests refused, workers' work. LOG_LEVEL to change.
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {
+        "line": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s",
+            "datefmt": "%Y-%m-%dT%H:%M:%S%z",
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+        }
+    },
+    "handlers": {"stderr": {"class": "logging.StreamHandler", "formatter": "line"}},
+    "root": {"handlers": ["stderr"], "level": env("LOG_LEVEL", "INFO")},
+    "loggers": {"django": {"handlers": ["stderr"], "level": env("LOG_LEVEL", "INFO"), "propagate": False}},
+}
 
 CACHE_URL = env("CACHE_URL")
 if CACHE_URL:
@@ -185,6 +207,8 @@ if env("ELASTICSEARCH_URL"):
 
     WAGTAILSEARCH_BACKENDS = {"default": elasticsearch_backend(env("ELASTICSEARCH_URL"))}
 REST_FRAMEWORK = {"DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"]}
+
+from .security import *  # noqa: E402, F403
 
 LANGUAGE_NAMES_SHORT = {"en": "EN", "zh-hant": "繁"}
 PORTAL_PAGE_SIZE = 12

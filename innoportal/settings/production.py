@@ -1,13 +1,44 @@
+"""Production: HTTPS only, behind one proxy by default, a shared cache, and every address known.
+
+Required: SECRET_KEY, ALLOWED_HOSTS, WAGTAILADMIN_BASE_URL (the public https:// address, used in
+emails, calendar files and the API) and CACHE_URL (Redis), unless ALLOW_PROCESS_CACHE=1 says that a
+single process serves the site. See the README's "Security" section.
+"""
+
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
 
+
+def required(name):
+    value = env(name)  # noqa: F405
+    if not value:
+        raise ImproperlyConfigured(f"{name} must be set in production (see the README's Security section).")
+    return value
+
+
 DEBUG = False
-SECRET_KEY = env("SECRET_KEY")  # noqa: F405
-if not SECRET_KEY:
-    raise ImproperlyConfigured("SECRET_KEY must be set in production.")
-ALLOWED_HOSTS = env("ALLOWED_HOSTS", "").split(",")  # noqa: F405
+SECRET_KEY = required("SECRET_KEY")
+ALLOWED_HOSTS = required("ALLOWED_HOSTS").split(",")
 CSRF_TRUSTED_ORIGINS = [o for o in env("CSRF_TRUSTED_ORIGINS", "").split(",") if o]  # noqa: F405
+WAGTAILADMIN_BASE_URL = WAGTAILAPI_BASE_URL = required("WAGTAILADMIN_BASE_URL").rstrip("/")
+
+# HTTPS: the proxy says which scheme the visitor used; plain HTTP is redirected; browsers are told to
+# use HTTPS only for a year (HSTS), subdomains too unless HSTS_INCLUDE_SUBDOMAINS=0.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = env("SSL_REDIRECT", "1") == "1"  # noqa: F405
+SECURE_HSTS_SECONDS = int(env("HSTS_SECONDS", "31536000"))  # noqa: F405
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env("HSTS_INCLUDE_SUBDOMAINS", "1") == "1"  # noqa: F405
+SECURE_HSTS_PRELOAD = env("HSTS_PRELOAD", "1") == "1"  # noqa: F405  (allows submitting to the preload list)
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env("COOKIES_SECURE", "1") == "1"  # noqa: F405
+TRUSTED_PROXY_COUNT = int(env("TRUSTED_PROXY_COUNT", "1"))  # noqa: F405
+
+# Rate limits and log-in counts must be shared by every worker: a per-process cache would let each
+# gunicorn worker count on its own (and forget on restart).
+if CACHES["default"]["BACKEND"].endswith("LocMemCache") and env("ALLOW_PROCESS_CACHE") != "1":  # noqa: F405
+    raise ImproperlyConfigured(
+        "Production needs a shared cache: set CACHE_URL=redis://host:6379/0, or ALLOW_PROCESS_CACHE=1 if one "
+        "single-process server serves the site."
+    )
+
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"  # noqa: F405

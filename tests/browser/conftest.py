@@ -1,5 +1,6 @@
 import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -27,8 +28,28 @@ def browser():
 
 @pytest.fixture
 def page(browser):
+    """A browser tab; the test fails if anything on its pages was refused by the Content-Security-Policy."""
     SCREENSHOTS.mkdir(exist_ok=True)
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-GB")
     page = context.new_page()
+    refused = refusals(page)
     yield page
     context.close()
+    assert not refused, f"the Content-Security-Policy refused: {refused}"
+
+
+def refusals(page):
+    """What the page's Content-Security-Policy refuses, as the browser reports it, from now on."""
+    refused = []
+    page.on("console", lambda message: "Content Security Policy" in message.text and refused.append(message.text))
+    return refused
+
+
+def wait_until(page, expression, timeout=30_000):
+    """Poll a JavaScript expression until true. Playwright's wait_for_function evaluates strings with
+    eval(), which the site's Content-Security-Policy rightly forbids."""
+    deadline = time.monotonic() + timeout / 1000
+    while not page.evaluate(expression):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"still false after {timeout} ms: {expression}")
+        time.sleep(0.05)

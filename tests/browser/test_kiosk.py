@@ -5,7 +5,7 @@ import time
 import pytest
 
 from innozone.models import ExhibitPage
-from tests.browser.conftest import SCREENSHOTS
+from tests.browser.conftest import SCREENSHOTS, refusals, wait_until
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -20,9 +20,11 @@ def kiosk_context(browser):
 @pytest.fixture
 def kiosk(live_server, zone, kiosk_context):
     page = kiosk_context.new_page()
+    refused = refusals(page)
     page.goto(f"{live_server.url}/en/innozone/kiosk/")
-    page.wait_for_function("window.kiosk !== undefined")
-    return page
+    wait_until(page, "window.kiosk !== undefined")
+    yield page
+    assert not refused, f"the Content-Security-Policy refused: {refused}"
 
 
 def title(page):
@@ -37,7 +39,7 @@ def retitle(booth, language, new_title):
 
 def test_attract_loop_rotates_through_the_exhibits(kiosk):
     seen = {title(kiosk)}
-    kiosk.wait_for_function("window.kiosk.state.rotations >= 1", timeout=5000)
+    wait_until(kiosk, "window.kiosk.state.rotations >= 1", timeout=5000)
     seen.add(title(kiosk))
     assert seen == {"Oil-free magnetic bearing chiller", "Drain inspection robot"}
     assert kiosk.locator(".attract__image").evaluate("img => img.complete && img.naturalWidth > 0")
@@ -69,7 +71,7 @@ def test_language_toggle_and_return_to_the_default_language_when_idle(kiosk):
     kiosk.locator("#attract-open").tap()
     assert kiosk.locator(".detail__back").inner_text() == "返回所有展品"
     kiosk.screenshot(path=SCREENSHOTS / "kiosk-detail-zh-hant.png")
-    kiosk.wait_for_function("document.documentElement.lang === 'en-HK'", timeout=6000)
+    wait_until(kiosk, "document.documentElement.lang === 'en-HK'", timeout=6000)
     assert kiosk.locator("#attract").is_visible()
     assert kiosk.locator(".attract__hint").inner_text() == "Touch the screen to explore this exhibit"
 
@@ -77,7 +79,8 @@ def test_language_toggle_and_return_to_the_default_language_when_idle(kiosk):
 def test_an_editors_change_appears_without_a_reload(kiosk):
     kiosk.evaluate("window.sameDocument = true")
     retitle("A1", "en", "Oil-free chiller, second generation")
-    kiosk.wait_for_function(
+    wait_until(
+        kiosk,
         "document.querySelector('.attract__title').textContent === 'Oil-free chiller, second generation'",
         timeout=8000,
     )
@@ -96,27 +99,28 @@ def wait_until_cached(page, expected, timeout=10):
 
 
 def test_the_kiosk_keeps_running_offline_and_catches_up_afterwards(kiosk, kiosk_context):
-    kiosk.wait_for_function("navigator.serviceWorker.controller !== null", timeout=10000)
+    wait_until(kiosk, "navigator.serviceWorker.controller !== null", timeout=10000)
     # page, feed, 3 assets, and per exhibit 2 slides + 2 thumbnails
     wait_until_cached(kiosk, 1 + 1 + 3 + 2 * 4)
 
     kiosk_context.set_offline(True)
     retitle("B2", "en", "Drain robot, changed while the kiosk was offline")
     rotations = kiosk.evaluate("window.kiosk.state.rotations")
-    kiosk.wait_for_function(f"window.kiosk.state.rotations >= {rotations + 3}", timeout=8000)
-    kiosk.wait_for_function("window.kiosk.state.online === false", timeout=5000)
+    wait_until(kiosk, f"window.kiosk.state.rotations >= {rotations + 3}", timeout=8000)
+    wait_until(kiosk, "window.kiosk.state.online === false", timeout=5000)
     assert title(kiosk) in {"Oil-free magnetic bearing chiller", "Drain inspection robot"}
     assert "offline" not in kiosk.evaluate("JSON.stringify(window.kiosk.state.feed)")  # the network is really cut
 
     # Even a restart of the kiosk while offline comes back from what it last loaded.
     kiosk.reload()
-    kiosk.wait_for_function("window.kiosk !== undefined")
+    wait_until(kiosk, "window.kiosk !== undefined")
     assert title(kiosk) in {"Oil-free magnetic bearing chiller", "Drain inspection robot"}
     assert kiosk.locator(".attract__image").evaluate("img => img.complete && img.naturalWidth > 0")
     kiosk.screenshot(path=SCREENSHOTS / "kiosk-offline.png")
 
     kiosk_context.set_offline(False)
-    kiosk.wait_for_function(
+    wait_until(
+        kiosk,
         "window.kiosk.state.feed.exhibits.some(e => e.text.en.title.endsWith('while the kiosk was offline'))",
         timeout=8000,
     )

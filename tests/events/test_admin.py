@@ -330,8 +330,7 @@ def test_visitors_and_non_staff_users_are_sent_to_the_login(client, urls, people
     for url in urls:
         response = client.get(url)
         assert response.status_code == 302 and response["Location"].startswith("/admin/login/")
-    get_user_model().objects.create_user("visitor", "visitor@example.com", "pw")
-    client.login(username="visitor", password="pw")
+    client.force_login(get_user_model().objects.create_user("visitor", "visitor@example.com", "pw"))
     for url in urls:
         response = client.get(url)
         assert response.status_code == 302 and response["Location"].startswith("/admin/login/")
