@@ -80,11 +80,14 @@ index = WishIndexPage.objects.get(locale__language_code="en")
 def draft(title, status):
     wish = WishPage(
         title=title, summary="Inspect cooling towers without sending people up.", body="<p>Towers are tall.</p>",
-        organisation=Organisation.objects.get(key="emsd", locale__language_code="en"),
-        status=status, published_on=timezone.localdate(), live=False,
+        live=False,
+    )
+    wish.set_facts(
+        organisation=Organisation.objects.get(key="emsd", locale__language_code="en"), status=status,
+        published_on=timezone.localdate(),
+        categories=[TechnologyCategory.objects.get(key="robotics", locale__language_code="en")],
     )
     index.add_child(instance=wish)
-    wish.categories.set([TechnologyCategory.objects.get(key="robotics", locale__language_code="en")])
     wish.save_revision()
     return wish
 

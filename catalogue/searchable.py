@@ -1,9 +1,20 @@
 """What the catalogue makes searchable: wishes, solutions and trials (with their performance reports)."""
 
+from django.db.models.signals import post_save
 from django.utils.translation import gettext_lazy as _
 
-from catalogue.models import Organisation, SolutionPage, TechnologyCategory, TrialPage, WishIndexPage, WishPage
-from search import registry
+from catalogue.models import (
+    Organisation,
+    Solution,
+    SolutionPage,
+    TechnologyCategory,
+    Trial,
+    TrialPage,
+    Wish,
+    WishIndexPage,
+    WishPage,
+)
+from search import registry, signals
 from search.registry import Description, plain_text
 
 
@@ -12,27 +23,27 @@ def describe_item(page):
         key=page.key,
         summary=page.summary,
         body=plain_text(page.body),
-        categories=[c.key for c in page.categories.all()],
+        categories=[c.key for c in page.item.categories.all()],
         status=getattr(page, "status", ""),
-        organisation_type=page.organisation.type if page.organisation_id else "",
+        organisation_type=page.item.organisation.type,
         published=page.published_on,
     )
 
 
 def with_organisation_and_categories(pages):
-    return pages.select_related("organisation").prefetch_related("categories")
+    return pages.select_related("item__organisation").prefetch_related("item__categories")
 
 
 def describe_trial(page):
     metrics = " ".join(f"{m.name} {m.value} {m.unit}" for m in page.metrics.all())
-    provider = page.solution.organisation if page.solution_id else None
+    trial = page.item
     return Description(
-        key=page.key,
+        key=trial.key,
         summary=page.summary,
         body=" ".join(filter(None, [page.venue, page.report_summary, metrics])),
-        categories=[c.key for c in page.wish.categories.all()] if page.wish_id else [],
-        status=page.status,
-        organisation_type=provider.type if provider else "",
+        categories=[c.key for c in trial.wish.categories.all()],
+        status=trial.status,
+        organisation_type=trial.solution.organisation.type,
         published=page.end_date or page.start_date,
     )
 
@@ -68,8 +79,8 @@ registry.register(
     plural=_("Trials"),
     describe=describe_trial,
     statuses=TrialPage.Status.choices,
-    prepare=lambda pages: pages.select_related("solution__organisation", "wish").prefetch_related(
-        "metrics", "wish__categories"
+    prepare=lambda pages: pages.select_related("item__solution__organisation", "item__wish").prefetch_related(
+        "metrics", "item__wish__categories"
     ),
 )
 
@@ -82,3 +93,15 @@ def browse_categories(keys, language):
 registry.label_facet("category", category_names)
 registry.link_facet("category", browse_categories)
 registry.label_facet("organisation_type", lambda values, language: dict(Organisation.Type.choices))
+
+
+def facts_changed(sender, instance, **kwargs):
+    """An item's facts changed (in either language's editor, even in a draft): its documents in every
+    language, and those of the trials that show a wish's categories or a solution's provider, follow."""
+    signals.queue(instance.translation_key)
+    for key in getattr(instance, "trials", Trial.objects.none()).values_list("translation_key", flat=True):
+        signals.queue(key)
+
+
+for model in (Wish, Solution, Trial):
+    post_save.connect(facts_changed, sender=model, weak=False, dispatch_uid=f"search-facts-{model.__name__}")

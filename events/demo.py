@@ -145,7 +145,7 @@ def load_demo(stdout):
         starts = datetime.datetime.combine(day, datetime.time(9, 30), HK)
         fields = {}
         for code in languages():
-            solutions = list(SolutionPage.objects.live().filter(locale__language_code=code).order_by("-trl")[:2])
+            solutions = list(SolutionPage.objects.live().filter(locale__language_code=code).order_by("-item__trl")[:2])
             fields[code] = {
                 **spec[code],
                 "starts": starts,

@@ -53,8 +53,9 @@ def illustrate_solutions():
         picture.file = ImageFile(draw(category.key), name=f"category-{category.key}.png")
         picture.save()
         made[category.pk] = picture
-    for solution in SolutionPage.objects.filter(image__isnull=True).prefetch_related("categories"):
-        first = solution.categories.order_by("name").first()
+    for solution in SolutionPage.objects.filter(image__isnull=True).select_related("item"):
+        first = solution.item.categories.order_by("name").first()
+        first = first and first.in_locale(solution.locale_id)
         if first and first.pk in made:
             solution.image = made[first.pk]
             solution.save_revision().publish()

@@ -3,7 +3,9 @@
 The site exposes it, so it answers for what reaches it: parameters a database cannot take come back
 as 400s, not 500s. (NUL characters are refused before, by `RefuseNullCharacters`.)"""
 
+from django.core.exceptions import ValidationError
 from django.db import DatabaseError
+from rest_framework.filters import BaseFilterBackend
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
@@ -28,8 +30,41 @@ class ChecksItsInput:
             raise BadRequestError("search query not understood") from error
 
 
+class FactsFilter(BaseFilterBackend):
+    """`?type=catalogue.WishPage&status=open`: a wish's, solution's or trial's facts (key, status, TRL,
+    dates…) filter as its own fields would; they live on the item all its languages share."""
+
+    @staticmethod
+    def facts(model):
+        item_model = getattr(model, "item_model", None)
+        if item_model is None:
+            return {}
+        return {f.name: f for f in item_model()._meta.concrete_fields if not f.is_relation and f.name != "id"}
+
+    def filter_queryset(self, request, queryset, view):
+        facts = self.facts(queryset.model)
+        for name, value in request.GET.items():
+            if name in facts:
+                try:
+                    facts[name].to_python(value)
+                except ValidationError as error:
+                    raise BadRequestError(f"{name}: {' '.join(error.messages)}") from error
+                queryset = queryset.filter(**{f"item__{name}": value})
+        return queryset
+
+
 class Pages(ChecksItsInput, PagesAPIViewSet):
-    pass
+    filter_backends = [FactsFilter, *PagesAPIViewSet.filter_backends]
+
+    def check_query_parameters(self, queryset):
+        # Wagtail's check, which also knows the facts of the pages that have them.
+        allowed = set(self.get_available_fields(queryset.model, db_fields_only=True))
+        allowed |= set(self.known_query_parameters) | set(FactsFilter.facts(queryset.model))
+        unknown = set(self.request.GET) - allowed
+        if unknown:
+            raise BadRequestError(
+                f"query parameter is not an operation or a recognised field: {', '.join(sorted(unknown))}"
+            )
 
 
 class Images(ChecksItsInput, ImagesAPIViewSet):

@@ -69,7 +69,7 @@ def load_demo(stdout):
 
     default = languages()[0]
     solutions = SolutionPage.objects.live().filter(locale__language_code=default, image__isnull=False)
-    for booth, solution in zip(BOOTHS, solutions.order_by("-trl", "key"), strict=False):
+    for booth, solution in zip(BOOTHS, solutions.order_by("-item__trl", "item__key"), strict=False):
         versions = {code: solution.get_translation_or_none(zones[code].locale) or solution for code in languages()}
         exhibit_fields = {
             code: {

@@ -73,14 +73,14 @@ def describe(announcement, language):
             item.update(
                 summary=page.summary,
                 organisation=page.organisation.name,
-                categories=names(page.categories.all()),
+                categories=names(page.category_list()),
                 deadline=page.deadline,
             )
         elif announcement.kind == Kind.REPORT:
             item.update(
                 summary=page.report_summary,
                 wish=page.wish.title,
-                categories=names(page.wish.categories.all()),
+                categories=names(page.wish.category_list()),
             )
         else:
             item.update(summary=page.intro, starts=timezone.localtime(page.starts), venue=page.venue)

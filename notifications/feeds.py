@@ -24,10 +24,10 @@ def language_name(code):
 
 def new_wishes(language, category=None):
     """The latest live wishes, in `language`, or in another one for a wish not translated (yet)."""
-    wishes = WishPage.objects.live().public().select_related("organisation", "locale").prefetch_related("categories")
+    wishes = WishPage.objects.live().public().select_related("item__organisation", "locale")
     wishes = wishes.order_by("-first_published_at")
     if category:
-        wishes = wishes.filter(categories__key=category)
+        wishes = wishes.filter(item__categories__key=category)
     here = wishes.filter(locale__language_code=language)
     elsewhere = wishes.exclude(locale__language_code=language).exclude(
         translation_key__in=here.values("translation_key")
@@ -101,7 +101,7 @@ class WishFeed(Feed):
         return wish.organisation.name
 
     def item_categories(self, wish):
-        return [c.name for c in wish.categories.all()]
+        return [c.name for c in wish.category_list()]
 
 
 class AtomWishFeed(WishFeed):

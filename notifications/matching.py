@@ -48,10 +48,13 @@ class Facts:
         for page in pages:
             if announcement.kind == Kind.INNODAY:
                 continue
-            wish = page.wish if announcement.kind == Kind.REPORT else page
-            self.categories |= {c.key for c in wish.categories.all()}
+            # The facts are the item's, the same in every language; the text is each version's own.
+            wish = page.item.wish if announcement.kind == Kind.REPORT else page.item
+            self.categories = {c.key for c in wish.categories.all()}
             self.organisation_type = wish.organisation.type
-            texts += [wish.title, wish.summary, plain(wish.body)]
+            wish_page = page.wish if announcement.kind == Kind.REPORT else page
+            if wish_page is not None:
+                texts += [wish_page.title, wish_page.summary, plain(wish_page.body)]
             if announcement.kind == Kind.REPORT:
                 texts += [page.title, page.summary, page.report_summary]
         self.text = " ".join(" ".join(texts).split()).casefold()

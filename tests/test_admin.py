@@ -29,7 +29,7 @@ def test_taxonomy_snippets_are_listed_and_editable(editor, catalogue):
 
 
 def test_editing_a_wish_in_the_admin_makes_a_revision(editor, catalogue):
-    wish = WishPage.objects.get(key="W-0002", locale__language_code="en")
+    wish = WishPage.objects.get(item__key="W-0002", locale__language_code="en")
     revisions = wish.revisions.count()
     wish.title = "Robots that clean drains"
     wish.save_revision(user=None).publish()
@@ -39,13 +39,9 @@ def test_editing_a_wish_in_the_admin_makes_a_revision(editor, catalogue):
 
 def test_wagtail_localize_offers_to_translate_a_new_page(editor, catalogue):
     # A new English wish made by an editor can be sent to translation through wagtail-localize.
-    index = WishPage.objects.get(key="W-0001", locale__language_code="en").get_parent()
-    wish = WishPage(
-        title="Quieter pumps",
-        summary="Less noise.",
-        organisation=Organisation.objects.first(),
-        published_on="2026-11-01",
-    )
+    index = WishPage.objects.get(item__key="W-0001", locale__language_code="en").get_parent()
+    wish = WishPage(title="Quieter pumps", summary="Less noise.")
+    wish.set_facts(organisation=Organisation.objects.first(), published_on="2026-11-01")
     index.add_child(instance=wish)
     response = editor.get(f"/admin/localize/submit/page/{wish.pk}/")
     assert response.status_code == 200

@@ -38,7 +38,7 @@ def restrict(how, django_capture_on_commit_callbacks, key="W-0002"):
 
 
 def restrict_now(how, key):
-    for page in WishPage.objects.filter(key=key):
+    for page in WishPage.objects.filter(item__key=key):
         if how == "password":
             PageViewRestriction.objects.create(page=page, restriction_type="password", password="secret")
         else:
@@ -58,7 +58,7 @@ def test_a_restricted_wish_is_in_no_public_listing_and_returns_when_lifted(
     assert not leaks, f"the restricted wish is listed at {leaks}"
 
     with django_capture_on_commit_callbacks(execute=True):
-        PageViewRestriction.objects.filter(page__wishpage__key="W-0002").delete()
+        PageViewRestriction.objects.filter(page__wishpage__item__key="W-0002").delete()
     assert all(TITLES[lang] in text for text in public_places(lang).values())
 
 

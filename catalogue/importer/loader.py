@@ -7,7 +7,6 @@ import json
 import uuid
 from collections import defaultdict
 from dataclasses import dataclass, field
-from decimal import Decimal
 from itertools import groupby
 
 from django.db import transaction
@@ -27,6 +26,7 @@ from catalogue.models import (
     WishPage,
 )
 
+from .facts import ITEMS, ImportedFacts, as_date, facts_of
 from .indexing import bulk_indexing, deferred_reference_index
 from .pages import BATCH, NewPages
 from .schema import KIND_ORDER, ImportFileError
@@ -46,6 +46,7 @@ class ImportResult:
     created: dict = field(default_factory=dict)
     updated: dict = field(default_factory=dict)
     unchanged: int = 0
+    held_back: list = field(default_factory=list)  # "line N: …" for changed records left alone
 
     def count(self, bucket, kind):
         bucket[kind] = bucket.get(kind, 0) + 1
@@ -54,14 +55,16 @@ class ImportResult:
         def show(bucket):
             return ", ".join(f"{n} {kind}" for kind, n in bucket.items()) or "nothing"
 
-        return f"created {show(self.created)}; updated {show(self.updated)}; {self.unchanged} unchanged"
+        held = f"; {len(self.held_back)} held back" if self.held_back else ""
+        return f"created {show(self.created)}; updated {show(self.updated)}; {self.unchanged} unchanged{held}"
 
 
 def existing_keys():
     """(kind, key) of everything already in the catalogue, for validating references."""
+    facts = {kind: ITEMS.get(kind, model) for kind, model in MODELS.items()}
     return {
         (kind, key)
-        for kind, model in MODELS.items()
+        for kind, model in facts.items()
         for key in model.objects.order_by().values_list("key", flat=True).distinct()
     }
 
@@ -76,10 +79,6 @@ def paragraphs(text):
     return "".join(f"<p>{html.escape(p)}</p>" for p in blocks if p)
 
 
-def as_date(value):
-    return datetime.date.fromisoformat(value[:10]) if value else None
-
-
 class KnownItems:
     """What the database holds of one kind, read in one query when the import first needs it and kept
     up to date as the import writes: a lookup per record would cost a query each, 100,000 of them."""
@@ -89,8 +88,9 @@ class KnownItems:
         self.rows = {}  # (key, locale_id) -> [pk, import_digest]
         self.translation_keys = {}  # key -> translation_key, shared by every language of an item
         self.pks = defaultdict(dict)  # key -> {locale_id: pk}
+        key_path = "item__key" if model in KINDS and KINDS[model] in PAGES else "key"
         for key, locale_id, pk, import_digest, translation_key in model.objects.values_list(
-            "key", "locale_id", "pk", "import_digest", "translation_key"
+            key_path, "locale_id", "pk", "import_digest", "translation_key"
         ).order_by("pk"):
             self.remember(key, locale_id, pk, import_digest, translation_key)
 
@@ -116,13 +116,30 @@ class Loader:
         self.known_items = {}  # kind -> KnownItems
         self.slugs = {}  # index page pk -> slugs of its children
         self.english_titles = {}  # (kind, key) -> English title, for the slugs of translations
-        self.instances = {}  # (model, pk) -> instance, for many-to-many references to taxonomy
         self.new_pages = NewPages()
+        self.facts = {}  # kind -> ImportedFacts
+        self.default_locale = Locale.get_default()
 
     def known(self, kind):
         if kind not in self.known_items:
             self.known_items[kind] = KnownItems(MODELS[kind])
         return self.known_items[kind]
+
+    def item_facts(self, kind):
+        if kind not in self.facts:
+            self.facts[kind] = ImportedFacts(kind)
+        return self.facts[kind]
+
+    def find_fact(self, kind, key):
+        """What an item's facts point at: taxonomy in the default language (else its first version), or
+        the facts of another item."""
+        if kind in SNIPPETS:
+            return self.find(kind, key, self.default_locale)
+        return self.item_facts(kind).get(key).pk
+
+    def write_facts(self, record, translation_key):
+        facts, relations = facts_of(record.kind, record.data, self.find_fact)
+        return self.item_facts(record.kind).write(record.key, translation_key, facts, relations)
 
     def locale(self, code):
         if code not in self.locales:
@@ -132,18 +149,6 @@ class Loader:
     def find(self, kind, key, locale):
         """The pk of item `key` in `locale`, else of its version in any language (references fall back)."""
         return self.known(kind).find(key, locale.pk)
-
-    def find_all(self, kind, keys, locale):
-        """Instances for a many-to-many field: taxonomy is cached, pages are read in one query."""
-        model = MODELS[kind]
-        pks = [self.find(kind, key, locale) for key in keys]
-        if kind in SNIPPETS:
-            missing = [pk for pk in pks if (model, pk) not in self.instances]
-            if missing:
-                self.instances |= {(model, pk): item for pk, item in model.objects.in_bulk(missing).items()}
-            return [self.instances[model, pk] for pk in pks]
-        found = model.objects.in_bulk(pks)
-        return [found[pk] for pk in pks]
 
     def load(self, record):
         model = MODELS[record.kind]
@@ -170,6 +175,10 @@ class Loader:
         self.progress()
 
     def write_new_pages(self):
+        for facts in self.facts.values():
+            facts.write_new()
+        for page in self.new_pages.pages():
+            page.item = page.item  # the item was new: its pk is known now
         for page in self.new_pages.write():
             kind = KINDS[type(page)]
             self.known(kind).remember(page.key, page.locale_id, page.pk, page.import_digest, page.translation_key)
@@ -192,12 +201,13 @@ class Loader:
         item.import_digest = new_digest
         item.save()
         item.save_revision(log_action=True)
-        self.instances.pop((model, item.pk), None)  # a changed name must not come from the cache
         self.result.count(self.result.created if created else self.result.updated, record.kind)
         return item
 
     def fill_page(self, record, page, locale, new_digest):
-        """Set the page's fields from the record; True when its publication date lies in the future."""
+        """Set the page's text from the record and its item's facts; True when its publication date lies
+        in the future."""
+        page.item = self.write_facts(record, page.translation_key)
         getattr(self, f"fill_{record.kind}")(page, record.data, locale)
         page.title = record.data["title"]
         page.summary = record.data["summary"]
@@ -212,7 +222,7 @@ class Loader:
     def new_page(self, record, locale, new_digest):
         """A new page waits to be written in bulk with the others of its kind (pages.NewPages)."""
         model, index_model = PAGES[record.kind]
-        page = model(key=record.key, locale=locale, translation_key=self.translation_key(record.kind, record.key))
+        page = model(locale=locale, translation_key=self.translation_key(record.kind, record.key))
         scheduled = self.fill_page(record, page, locale, new_digest)
         index = self.index(index_model, locale)
         page.slug = self.free_slug(index, record)
@@ -220,6 +230,9 @@ class Loader:
         return page
 
     def change_page(self, record, page, locale, new_digest):
+        if held := held_back(page):
+            self.result.held_back.append(f"line {record.line}: {record.kind} {record.key} ({record.locale}): {held}")
+            return page
         scheduled = self.fill_page(record, page, locale, new_digest)
         # publish() saves the page live with full validation straight after this revision, so validating
         # here too would only repeat it. A scheduled page is not saved live, so it is validated here.
@@ -251,7 +264,7 @@ class Loader:
         taken = self.slugs[index.pk]
         title = self.english_titles.get((record.kind, record.key))
         if title is None:  # the English version is not in this file: it may be in the database
-            english = PAGES[record.kind][0].objects.filter(key=record.key, locale__language_code="en")
+            english = PAGES[record.kind][0].objects.filter(item__key=record.key, locale__language_code="en")
             title = english.values_list("title", flat=True).first() or ""
         slug = (slugify(title)[:60].strip("-") or slugify(record.key)) or uuid.uuid4().hex[:8]
         if slug in taken:
@@ -266,36 +279,28 @@ class Loader:
 
     def fill_described(self, page, data, locale):
         page.body = paragraphs(data.get("body"))
-        page.published_on = as_date(data["published"])
-        page.organisation_id = self.find("organisation", data["organisation"], locale)
-        page.categories = self.find_all("category", data["categories"], locale)
 
-    def fill_wish(self, page, data, locale):
-        self.fill_described(page, data, locale)
-        page.status = data["status"]
-        page.deadline = as_date(data.get("deadline"))
-
-    def fill_solution(self, page, data, locale):
-        self.fill_described(page, data, locale)
-        page.trl = data.get("trl")
-        page.applicable_to = self.find_all("wish", data.get("applicable_to", []), locale)
+    fill_wish = fill_solution = fill_described
 
     def fill_trial(self, page, data, locale):
-        page.wish_id = self.find("wish", data["wish"], locale)
-        page.solution_id = self.find("solution", data["solution"], locale)
-        page.trial_type = data["trial_type"]
         page.venue = data["venue"]
-        page.status = data["status"]
-        page.start_date = as_date(data.get("start"))
-        page.end_date = as_date(data.get("end"))
-        value = data.get("value_hkd")
-        page.value_hkd = Decimal(str(value)) if value is not None else None
         report = data.get("report") or {}
         page.report_summary = report.get("summary", "")
         page.metrics = [
             TrialMetric(name=m["name"], value=str(m["value"]), unit=m.get("unit", ""), sort_order=n)
             for n, m in enumerate(report.get("metrics", []))
         ]
+
+
+def held_back(page):
+    """Why an import must not publish over this page, or "" when it may: an editor's unpublished draft,
+    or a moderation workflow under way, is never overwritten or cancelled."""
+    if page.workflow_in_progress:
+        return "in a moderation workflow; left alone"
+    latest = page.latest_revision
+    if page.has_unpublished_changes and latest is not None and latest.user_id is not None:
+        return f"has a draft by {latest.user} that is not published; left alone"
+    return ""
 
 
 def import_records(records, progress=None):

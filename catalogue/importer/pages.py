@@ -31,6 +31,9 @@ class NewPages:
     def __len__(self):
         return len(self.waiting)
 
+    def pages(self):
+        return [page for _index, page, _scheduled in self.waiting]
+
     def add(self, index, page, scheduled):
         # Empty related lists in memory: reading a new page's relations must not query the database.
         related = getattr(page, "_cluster_related_objects", {})

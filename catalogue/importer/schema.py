@@ -151,6 +151,45 @@ FIELDS = {
 }
 
 
+# The fields that are facts of an item, the same in every language (the rest is text).
+FACTS = {
+    "category": [],
+    "organisation": ["type", "website", "mou_signed"],
+    "wish": ["organisation", "categories", "status", "published", "deadline"],
+    "solution": ["organisation", "categories", "trl", "published", "applicable_to"],
+    "trial": ["wish", "solution", "trial_type", "status", "start", "end", "value_hkd"],
+}
+
+
+def fact_value(kind, name, data):
+    """A fact as it is compared across languages: lists as sets, dates by day, numbers as numbers."""
+    value = data.get(name)
+    if isinstance(value, list):
+        return sorted(set(value))
+    if name in ("published", "deadline", "start", "end", "mou_signed") and isinstance(value, str):
+        return value[:10]
+    return value
+
+
+def disagreements(records):
+    """`line N: field: …` for every fact on which a language version differs from the first one of its key."""
+    first, errors = {}, []
+    for record in records:
+        earlier = first.setdefault((record.kind, record.key), record)
+        if earlier is record:
+            continue
+        for name in FACTS[record.kind]:
+            mine, theirs = fact_value(record.kind, name, record.data), fact_value(earlier.kind, name, earlier.data)
+            if mine != theirs:
+                message = (
+                    f"line {record.line}: {name}: {mine!r} here but {theirs!r} on line {earlier.line}"
+                    f" ({earlier.locale}):"
+                    " the languages of one item share its facts"
+                )
+                errors.append((record.line, message))
+    return errors
+
+
 @dataclass
 class Record:
     line: int
@@ -234,6 +273,7 @@ def parse_lines(lines, existing_keys=frozenset()):
         seen[identity] = number
         records.append(record)
 
+    errors += disagreements(records)
     known = set(existing_keys) | {(r.kind, r.key) for r in records}
     for number, data, invalid in checked:
         for name, kind, key in references(data, invalid):

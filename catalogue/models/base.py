@@ -1,68 +1,162 @@
-"""What wishes, solutions and trials have in common: a catalogue key, a summary, categories."""
+"""What wishes, solutions and trials have in common: one language's text of an item whose facts are shared.
 
-import uuid
+Each page holds the text of one language (title, summary, body…) and points at its item's facts
+(`catalogue.models.items`) through `item`. The facts read like the page's own attributes
+(`page.status`, `page.published_on`, `page.organisation`…), so templates need not know where they live.
+"""
 
-from django.db import models
+from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+
+def fact(name):
+    """A page attribute that reads the item's fact `name` (or the value an editor is saving)."""
+
+    def read(page):
+        pending = page.__dict__.get("_pending_facts")
+        if pending and name in pending:
+            return pending[name]
+        return getattr(page.item, name) if page.item_id else None
+
+    return property(read)
+
+
+TEXT_FIELDS = ["title", "slug", "seo_title", "search_description", "summary"]
 
 
 class CatalogueItemPage(Page):
-    """A page that is one item of the catalogue, identified across languages by its `key`."""
+    """A page that is one language's text of a catalogue item; `item` (set by subclasses) holds its facts."""
 
-    key_prefix = "X"
-
-    key = models.CharField(
-        _("catalogue key"),
-        max_length=64,
-        blank=True,
-        db_index=True,
-        help_text=_("Stable identity used by imports and the search API; made for you when left blank."),
-    )
     summary = models.TextField(_("summary"), max_length=600)
     import_digest = models.CharField(max_length=64, blank=True, editable=False)
 
-    search_fields = Page.search_fields + [
-        index.SearchField("summary", boost=2),
-        index.FilterField("key"),
-    ]
+    key = fact("key")
 
-    api_fields = [APIField("key"), APIField("summary")]
+    search_fields = Page.search_fields + [index.SearchField("summary", boost=2)]
+    api_fields = [APIField("key", serializer=serializers.CharField(source="item.key")), APIField("summary")]
 
     class Meta:
         abstract = True
 
+    @classmethod
+    def item_model(cls):
+        return cls._meta.get_field("item").related_model
+
+    @classmethod
+    def translatable_fields_with(cls, text=(), synchronised=()):
+        """wagtail-localize: text is translated; the facts and media are the same in every language,
+        and the facts record is never offered to translators (it is not overridable)."""
+        return (
+            [TranslatableField(name) for name in TEXT_FIELDS + list(text)]
+            + [SynchronizedField("item", overridable=False)]
+            + [SynchronizedField(name) for name in synchronised]
+        )
+
+    def set_facts(self, **facts):
+        """Facts to write to the item when this page is next saved (the admin form and tests use it)."""
+        self.__dict__.setdefault("_pending_facts", {}).update(facts)
+
+    def save(self, *args, **kwargs):
+        with transaction.atomic():
+            item_before = self.item_id
+            self.write_facts()
+            update_fields = kwargs.get("update_fields")
+            if update_fields is not None and self.item_id != item_before:
+                kwargs["update_fields"] = list(update_fields) + ["item"]
+            return super().save(*args, **kwargs)
+
+    def write_facts(self):
+        model = self.item_model()
+        pending = self.__dict__.pop("_pending_facts", {})
+        item = self.item if self.item_id else model.objects.filter(translation_key=self.translation_key).first()
+        if item is not None and item.translation_key != self.translation_key:
+            # A copy of another item's page (the admin's "Copy"): a new item with the same facts.
+            pending = {**copy_facts(item), **pending, "key": pending.get("key") or model.new_key()}
+            item = None
+        if item is None:
+            item = model(translation_key=self.translation_key)
+        if not pending and item.pk:
+            self.item = item
+            return
+        relations = {name: pending.pop(name) for name in list(pending) if is_many(model, name)}
+        for name, value in pending.items():
+            setattr(item, name, value)
+        if not item.key:
+            item.key = model.new_key()
+        item.full_clean(exclude=["translation_key", *relations])
+        item.save()
+        for name, value in relations.items():
+            getattr(item, name).set(value)
+        self.item = item
+
+    def with_content_json(self, content):
+        # A page's item never changes: a revision saved before the facts moved out of the pages (or any
+        # other) restores the text only.
+        page = super().with_content_json(content)
+        page.item_id = self.item_id
+        return page
+
     def full_clean(self, *args, **kwargs):
-        if not self.key:
-            self.key = f"{self.key_prefix}-{uuid.uuid4().hex[:8].upper()}"
-        super().full_clean(*args, **kwargs)
+        # The facts are validated by write_facts when the page is saved; the admin form has checked them.
+        exclude = set(kwargs.pop("exclude", None) or [])
+        if not self.item_id:
+            exclude.add("item")
+        super().full_clean(*args, exclude=exclude, **kwargs)
+
+
+def is_many(model, name):
+    return model._meta.get_field(name).many_to_many
+
+
+def copy_facts(item):
+    facts = {}
+    for field in item._meta.get_fields():
+        if field.name in ("id", "key", "translation_key", "updated_at") or field.auto_created:
+            continue
+        if field.many_to_many:
+            facts[field.name] = list(getattr(item, field.name).all())
+        elif field.concrete:
+            facts[field.attname] = getattr(item, field.attname)
+    return facts
 
 
 class DescribedItemPage(CatalogueItemPage):
-    """Wishes and solutions: a body, an organisation, categories and a publication date."""
+    """Wishes and solutions: a body, and facts with an organisation, categories and a publication date."""
 
     body = RichTextField(_("body"), blank=True, features=["h2", "h3", "bold", "italic", "ol", "ul", "link"])
-    published_on = models.DateField(_("published on"))
 
-    search_fields = CatalogueItemPage.search_fields + [
-        index.SearchField("body"),
-        index.FilterField("published_on"),
-        index.FilterField("organisation_id"),
-    ]
+    published_on = fact("published_on")
+
+    search_fields = CatalogueItemPage.search_fields + [index.SearchField("body")]
     api_fields = CatalogueItemPage.api_fields + [
         APIField("body"),
-        APIField("published_on"),
+        APIField("published_on", serializer=serializers.DateField(source="item.published_on")),
         APIField("organisation", serializer=serializers.CharField(source="organisation.name")),
-        APIField("organisation_key", serializer=serializers.CharField(source="organisation.key")),
-        APIField("categories", serializer=serializers.SlugRelatedField(many=True, read_only=True, slug_field="key")),
+        APIField("organisation_key", serializer=serializers.CharField(source="item.organisation.key")),
+        APIField(
+            "categories",
+            serializer=serializers.SlugRelatedField(
+                source="item.categories", many=True, read_only=True, slug_field="key"
+            ),
+        ),
     ]
 
     class Meta:
         abstract = True
 
+    @property
+    def organisation(self):
+        organisation = fact("organisation").fget(self)
+        return organisation.in_locale(self.locale_id) if organisation else None
+
     def category_list(self):
-        return list(self.categories.all())
+        """The item's categories, named in this page's language."""
+        pending = self.__dict__.get("_pending_facts", {})
+        categories = pending["categories"] if "categories" in pending else self.item.categories.all()
+        return sorted((c.in_locale(self.locale_id) for c in categories), key=lambda c: c.name)

@@ -33,10 +33,10 @@ class CatalogueIndexPage(Page):
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
     item_model = None
-    category_path = "categories"  # how an item reaches its technology categories
-    facet_param, facet_field = "status", "status"
+    category_path = "item__categories"  # how an item reaches its technology categories
+    facet_param, facet_field = "status", "item__status"
     facet_label, facet_any = _("Status"), _("Any status")
-    ordering = ("-published_on", "-pk")
+    ordering = ("-item__published_on", "-pk")
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     max_count_per_parent = 1
@@ -110,7 +110,7 @@ class WishIndexPage(CatalogueIndexPage):
     item_model = WishPage
 
     def items(self):
-        return super().items().select_related("organisation")
+        return super().items().select_related("item__organisation")
 
     subpage_types = ["catalogue.WishPage"]
     template = "catalogue/wish_index_page.html"
@@ -121,11 +121,11 @@ class WishIndexPage(CatalogueIndexPage):
 
 class SolutionIndexPage(CatalogueIndexPage):
     item_model = SolutionPage
-    facet_param, facet_field = "provider", "organisation__type"
+    facet_param, facet_field = "provider", "item__organisation__type"
     facet_label, facet_any = _("Provider type"), _("Any provider type")
 
     def items(self):
-        return super().items().select_related("organisation")
+        return super().items().select_related("item__organisation")
 
     def facet_choices(self):
         return Organisation.Type.choices
@@ -139,8 +139,12 @@ class SolutionIndexPage(CatalogueIndexPage):
 
 class TrialIndexPage(CatalogueIndexPage):
     item_model = TrialPage
-    category_path = "wish__categories"
-    ordering = ("-start_date", "-pk")
+    category_path = "item__wish__categories"
+    ordering = ("-item__start_date", "-pk")
+
+    def items(self):
+        return super().items().select_related("item")
+
     subpage_types = ["catalogue.TrialPage"]
     template = "catalogue/trial_index_page.html"
 

@@ -1,43 +1,22 @@
-from django import forms
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.fields import ParentalKey
 from rest_framework import serializers
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.models import Orderable
-from wagtail.search import index
 
-from .base import DescribedItemPage
+from .base import DescribedItemPage, fact
+from .items import Solution
+from .page_forms import SolutionPageForm
 
 
 class SolutionPage(DescribedItemPage):
-    """An I&T solution offered by a university, research body, start-up or company."""
+    """One language's text of an I&T solution offered by a university, research body, start-up or company."""
 
-    key_prefix = "S"
     kind = "solution"
 
-    organisation = models.ForeignKey(
-        "catalogue.Organisation",
-        verbose_name=_("provider"),
-        on_delete=models.PROTECT,
-        related_name="solutions",
-    )
-    categories = ParentalManyToManyField("catalogue.TechnologyCategory", related_name="solutions")
-    trl = models.PositiveSmallIntegerField(
-        _("technology readiness level"),
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(1), MaxValueValidator(9)],
-        help_text=_("1 (basic principles observed) to 9 (proven in operational environment)."),
-    )
-    applicable_to = ParentalManyToManyField(
-        "catalogue.WishPage",
-        verbose_name=_("proposed for wishes"),
-        related_name="proposed_solutions",
-        blank=True,
-    )
+    item = models.ForeignKey(Solution, verbose_name=_("solution"), on_delete=models.PROTECT, related_name="pages")
     image = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("main image"),
@@ -47,6 +26,9 @@ class SolutionPage(DescribedItemPage):
         related_name="+",
     )
 
+    trl = fact("trl")
+
+    base_form_class = SolutionPageForm
     content_panels = DescribedItemPage.content_panels + [
         FieldPanel("summary"),
         FieldPanel("image"),
@@ -55,20 +37,27 @@ class SolutionPage(DescribedItemPage):
             [
                 FieldPanel("key"),
                 FieldPanel("organisation"),
-                FieldPanel("categories", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("categories"),
                 FieldPanel("trl"),
                 FieldPanel("published_on"),
                 FieldPanel("applicable_to"),
             ],
-            heading=_("Catalogue"),
+            heading=_("Facts, the same in every language"),
         ),
         InlinePanel("gallery_images", label=_("Photos")),
         InlinePanel("documents", label=_("Documents")),
     ]
-    search_fields = DescribedItemPage.search_fields + [index.FilterField("trl")]
+    translatable_fields = DescribedItemPage.translatable_fields_with(
+        text=["body"], synchronised=["image", "gallery_images", "documents"]
+    )
     api_fields = DescribedItemPage.api_fields + [
-        APIField("trl"),
-        APIField("applicable_to", serializer=serializers.SlugRelatedField(many=True, read_only=True, slug_field="key")),
+        APIField("trl", serializer=serializers.IntegerField(source="item.trl")),
+        APIField(
+            "applicable_to",
+            serializer=serializers.SlugRelatedField(
+                source="item.applicable_to", many=True, read_only=True, slug_field="key"
+            ),
+        ),
     ]
 
     parent_page_types = ["catalogue.SolutionIndexPage"]
@@ -80,10 +69,16 @@ class SolutionPage(DescribedItemPage):
         verbose_name_plural = _("I&T solutions")
 
     def live_wishes(self):
-        return self.applicable_to.live().public().filter(locale=self.locale).order_by("-published_on")
+        from .wishes import WishPage
+
+        wishes = WishPage.objects.live().public().filter(locale=self.locale, item__proposed_solutions=self.item_id)
+        return wishes.order_by("-item__published_on")
 
     def live_trials(self):
-        return self.trials.live().public().filter(locale=self.locale).order_by("-start_date")
+        from .trials import TrialPage
+
+        trials = TrialPage.objects.live().public().filter(locale=self.locale, item__solution=self.item_id)
+        return trials.order_by("-item__start_date")
 
 
 class SolutionImage(Orderable):

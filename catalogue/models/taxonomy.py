@@ -1,19 +1,55 @@
-"""The catalogue's taxonomy: technology categories and organisations, as translatable snippets."""
+"""The catalogue's taxonomy: technology categories and organisations, as translatable snippets.
 
-from django.db import models
+Names and descriptions are translated; the key and an organisation's type, website and MoU date are
+facts, the same in every language: saving any language version writes them to all the others, and
+wagtail-localize never offers them to translators.
+"""
+
+from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import RevisionMixin, TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 
-class TechnologyCategory(TranslatableMixin, RevisionMixin, index.Indexed, models.Model):
+class Taxonomy(TranslatableMixin, RevisionMixin, index.Indexed, models.Model):
+    facts = ["key"]
+
+    class Meta(TranslatableMixin.Meta):
+        abstract = True
+
+    @classmethod
+    def translatable_fields_for(cls, *text):
+        return [TranslatableField(name) for name in text] + [
+            SynchronizedField(name, overridable=False) for name in cls.facts
+        ]
+
+    def save(self, *args, **kwargs):
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            others = type(self).objects.filter(translation_key=self.translation_key).exclude(pk=self.pk)
+            others.update(**{name: getattr(self, name) for name in self.facts})
+
+    def in_locale(self, locale_id):
+        """This entry's version in the locale (by id), else itself; remembered on the instance."""
+        if locale_id == self.locale_id:
+            return self
+        versions = self.__dict__.setdefault("_versions", {})
+        if locale_id not in versions:
+            found = type(self).objects.filter(translation_key=self.translation_key, locale_id=locale_id).first()
+            versions[locale_id] = found or self
+        return versions[locale_id]
+
+
+class TechnologyCategory(Taxonomy):
     key = models.SlugField(_("key"), max_length=64, help_text=_("Stable identity, the same in every language."))
     name = models.CharField(_("name"), max_length=120)
     description = models.TextField(_("description"), blank=True)
     import_digest = models.CharField(max_length=64, blank=True, editable=False)
 
     panels = [FieldPanel("key"), FieldPanel("name"), FieldPanel("description")]
+    translatable_fields = Taxonomy.translatable_fields_for("name", "description")
     search_fields = [index.SearchField("name"), index.AutocompleteField("name"), index.FilterField("locale_id")]
 
     class Meta(TranslatableMixin.Meta):
@@ -26,7 +62,7 @@ class TechnologyCategory(TranslatableMixin, RevisionMixin, index.Indexed, models
         return self.name
 
 
-class Organisation(TranslatableMixin, RevisionMixin, index.Indexed, models.Model):
+class Organisation(Taxonomy):
     class Type(models.TextChoices):
         DEPARTMENT = "department", _("Government department")
         PUBLIC_BODY = "public-body", _("Public body")
@@ -54,6 +90,11 @@ class Organisation(TranslatableMixin, RevisionMixin, index.Indexed, models.Model
         FieldPanel("website"),
         FieldPanel("mou_signed"),
         FieldPanel("description"),
+    ]
+    facts = ["key", "type", "website", "mou_signed"]
+    translatable_fields = [
+        *Taxonomy.translatable_fields_for("name", "description"),
+        *[SynchronizedField(name, overridable=False) for name in ("type", "website", "mou_signed")],
     ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name"), index.FilterField("locale_id")]
 

@@ -7,36 +7,19 @@ from wagtail.api import APIField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from .base import CatalogueItemPage
+from .base import CatalogueItemPage, fact
+from .items import Trial
+from .page_forms import TrialPageForm
 
 
 class TrialPage(CatalogueItemPage):
-    """A field trial of a matched wish and solution, and for completed trials its verified report."""
+    """One language's text of a field trial of a matched wish and solution, with its verified report."""
 
-    key_prefix = "T"
     kind = "trial"
+    TrialType, Status = Trial.TrialType, Trial.Status
 
-    class TrialType(models.TextChoices):
-        PROTOTYPE_TEST = "prototype-test", _("Prototype test")
-        PILOT_PROJECT = "pilot-project", _("Pilot project")
-
-    class Status(models.TextChoices):
-        PLANNED = "planned", _("Planned")
-        IN_PROGRESS = "in-progress", _("In progress")
-        COMPLETED = "completed", _("Completed")
-
-    wish = models.ForeignKey(
-        "catalogue.WishPage", verbose_name=_("wish"), on_delete=models.PROTECT, related_name="trials"
-    )
-    solution = models.ForeignKey(
-        "catalogue.SolutionPage", verbose_name=_("solution"), on_delete=models.PROTECT, related_name="trials"
-    )
-    trial_type = models.CharField(_("trial type"), max_length=20, choices=TrialType.choices)
+    item = models.ForeignKey(Trial, verbose_name=_("trial"), on_delete=models.PROTECT, related_name="pages")
     venue = models.CharField(_("venue"), max_length=250)
-    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.PLANNED)
-    start_date = models.DateField(_("start"), null=True, blank=True)
-    end_date = models.DateField(_("end"), null=True, blank=True)
-    value_hkd = models.DecimalField(_("value (HK$)"), max_digits=14, decimal_places=2, null=True, blank=True)
     report_summary = models.TextField(_("performance report summary"), blank=True)
     report_document = models.ForeignKey(
         "wagtaildocs.Document",
@@ -47,21 +30,28 @@ class TrialPage(CatalogueItemPage):
         related_name="+",
     )
 
+    trial_type = fact("trial_type")
+    status = fact("status")
+    start_date = fact("start_date")
+    end_date = fact("end_date")
+    value_hkd = fact("value_hkd")
+
+    base_form_class = TrialPageForm
     content_panels = CatalogueItemPage.content_panels + [
         FieldPanel("summary"),
+        FieldPanel("venue"),
         MultiFieldPanel(
             [
                 FieldPanel("key"),
                 FieldPanel("wish"),
                 FieldPanel("solution"),
                 FieldPanel("trial_type"),
-                FieldPanel("venue"),
                 FieldPanel("status"),
                 FieldPanel("start_date"),
                 FieldPanel("end_date"),
                 FieldPanel("value_hkd"),
             ],
-            heading=_("Trial"),
+            heading=_("Facts, the same in every language"),
         ),
         MultiFieldPanel(
             [
@@ -75,19 +65,20 @@ class TrialPage(CatalogueItemPage):
     search_fields = CatalogueItemPage.search_fields + [
         index.SearchField("report_summary"),
         index.SearchField("venue"),
-        index.FilterField("status"),
-        index.FilterField("trial_type"),
     ]
+    translatable_fields = CatalogueItemPage.translatable_fields_with(
+        text=["venue", "report_summary"], synchronised=["report_document", "metrics"]
+    )
 
     api_fields = CatalogueItemPage.api_fields + [
-        APIField("wish", serializer=serializers.CharField(source="wish.key")),
-        APIField("solution", serializer=serializers.CharField(source="solution.key")),
-        APIField("trial_type"),
+        APIField("wish", serializer=serializers.CharField(source="item.wish.key")),
+        APIField("solution", serializer=serializers.CharField(source="item.solution.key")),
+        APIField("trial_type", serializer=serializers.CharField(source="item.trial_type")),
         APIField("venue"),
-        APIField("status"),
-        APIField("start_date"),
-        APIField("end_date"),
-        APIField("value_hkd"),
+        APIField("status", serializer=serializers.CharField(source="item.status")),
+        APIField("start_date", serializer=serializers.DateField(source="item.start_date")),
+        APIField("end_date", serializer=serializers.DateField(source="item.end_date")),
+        APIField("value_hkd", serializer=serializers.DecimalField(14, 2, source="item.value_hkd")),
         APIField("report_summary"),
         APIField("metrics"),
     ]
@@ -100,9 +91,26 @@ class TrialPage(CatalogueItemPage):
         verbose_name = _("field trial")
         verbose_name_plural = _("field trials")
 
+    def get_status_display(self):
+        return Trial.Status(self.status).label if self.status else ""
+
+    def get_trial_type_display(self):
+        return Trial.TrialType(self.trial_type).label if self.trial_type else ""
+
+    @property
+    def wish(self):
+        """The trial's wish, as a page in this trial's language (else any)."""
+        wish = fact("wish").fget(self)
+        return wish.page_in(self.locale_id) if wish else None
+
+    @property
+    def solution(self):
+        solution = fact("solution").fget(self)
+        return solution.page_in(self.locale_id) if solution else None
+
     @property
     def has_report(self):
-        return self.status == self.Status.COMPLETED and bool(self.report_summary)
+        return self.status == Trial.Status.COMPLETED and bool(self.report_summary)
 
 
 class TrialMetric(Orderable):

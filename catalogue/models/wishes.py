@@ -1,36 +1,26 @@
-from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalManyToManyField
+from rest_framework import serializers
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
-from wagtail.search import index
 
-from .base import DescribedItemPage
+from .base import DescribedItemPage, fact
+from .items import Wish
+from .page_forms import WishPageForm
 
 
 class WishPage(DescribedItemPage):
-    """An I&T wish: a need posted by a government department or public body."""
+    """One language's text of an I&T wish: a need posted by a government department or public body."""
 
-    key_prefix = "W"
     kind = "wish"
+    Status = Wish.Status
 
-    class Status(models.TextChoices):
-        OPEN = "open", _("Open")
-        MATCHED = "matched", _("Matched")
-        IN_TRIAL = "in-trial", _("In trial")
-        CLOSED = "closed", _("Closed")
+    item = models.ForeignKey(Wish, verbose_name=_("wish"), on_delete=models.PROTECT, related_name="pages")
 
-    organisation = models.ForeignKey(
-        "catalogue.Organisation",
-        verbose_name=_("posted by"),
-        on_delete=models.PROTECT,
-        related_name="wishes",
-    )
-    categories = ParentalManyToManyField("catalogue.TechnologyCategory", related_name="wishes", blank=False)
-    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.OPEN)
-    deadline = models.DateField(_("deadline for proposals"), null=True, blank=True)
+    status = fact("status")
+    deadline = fact("deadline")
 
+    base_form_class = WishPageForm
     content_panels = DescribedItemPage.content_panels + [
         FieldPanel("summary"),
         FieldPanel("body"),
@@ -38,16 +28,19 @@ class WishPage(DescribedItemPage):
             [
                 FieldPanel("key"),
                 FieldPanel("organisation"),
-                FieldPanel("categories", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("categories"),
                 FieldPanel("status"),
                 FieldPanel("published_on"),
                 FieldPanel("deadline"),
             ],
-            heading=_("Catalogue"),
+            heading=_("Facts, the same in every language"),
         ),
     ]
-    search_fields = DescribedItemPage.search_fields + [index.FilterField("status")]
-    api_fields = DescribedItemPage.api_fields + [APIField("status"), APIField("deadline")]
+    translatable_fields = DescribedItemPage.translatable_fields_with(text=["body"])
+    api_fields = DescribedItemPage.api_fields + [
+        APIField("status", serializer=serializers.CharField(source="item.status")),
+        APIField("deadline", serializer=serializers.DateField(source="item.deadline")),
+    ]
 
     parent_page_types = ["catalogue.WishIndexPage"]
     subpage_types = []
@@ -57,8 +50,17 @@ class WishPage(DescribedItemPage):
         verbose_name = _("I&T wish")
         verbose_name_plural = _("I&T wishes")
 
+    def get_status_display(self):
+        return Wish.Status(self.status).label if self.status else ""
+
     def live_trials(self):
-        return self.trials.live().public().filter(locale=self.locale).order_by("-start_date")
+        from .trials import TrialPage
+
+        trials = TrialPage.objects.live().public().filter(locale=self.locale, item__wish=self.item_id)
+        return trials.order_by("-item__start_date")
 
     def live_solutions(self):
-        return self.proposed_solutions.live().public().filter(locale=self.locale).order_by("-published_on")
+        from .solutions import SolutionPage
+
+        solutions = SolutionPage.objects.live().public().filter(locale=self.locale, item__applicable_to=self.item_id)
+        return solutions.order_by("-item__published_on")

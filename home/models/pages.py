@@ -40,7 +40,7 @@ class HomePage(Page):
             "wishes": WishPage.objects.live().public().filter(**live).count(),
             "solutions": SolutionPage.objects.live().public().filter(**live).count(),
             "trials": trials.count(),
-            "matched_value": trials.aggregate(total=Sum("value_hkd"))["total"] or 0,
+            "matched_value": trials.aggregate(total=Sum("item__value_hkd"))["total"] or 0,
         }
 
     def featured(self, model, count=3):
@@ -52,8 +52,9 @@ class HomePage(Page):
         ]
         if chosen:
             return chosen[:count]
-        order = "-start_date" if model is TrialPage else "-published_on"
-        return list(model.objects.live().public().filter(locale=self.locale).order_by(order)[:count])
+        order = "-item__start_date" if model is TrialPage else "-item__published_on"
+        latest = model.objects.live().public().filter(locale=self.locale).select_related("item")
+        return list(latest.order_by(order)[:count])
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -36,5 +36,7 @@ class Migration(migrations.Migration):
         ("catalogue", "0001_initial"),
         ("events", "0001_initial"),
     ]
+    # It reads the trials' status from the pages, where it lived before catalogue 0002 moved it.
+    run_before = [("catalogue", "0002_facts_shared_by_languages")]
 
     operations = [migrations.RunPython(announce_existing, migrations.RunPython.noop)]

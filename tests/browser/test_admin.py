@@ -12,7 +12,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 def test_an_editor_edits_previews_and_publishes_a_wish(live_server, catalogue, page):
     get_user_model().objects.create_superuser("editor", "editor@example.gov.hk", "a-long-password-1")
-    wish = WishPage.objects.get(key="W-0001", locale__language_code="en")
+    wish = WishPage.objects.get(item__key="W-0001", locale__language_code="en")
 
     page.goto(f"{live_server.url}/admin/login/")
     page.fill("input[name=username]", "editor")

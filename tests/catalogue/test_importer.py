@@ -24,8 +24,8 @@ def test_valid_file_imports_every_item_in_both_languages(site_tree, import_file)
     output = import_file(catalogue_records())
     assert counts() == (4, 6, 4, 4, 2)
     assert "created 4 category, 6 organisation, 4 wish, 4 solution, 2 trial" in output
-    en = WishPage.objects.get(key="W-0001", locale__language_code="en")
-    zh = WishPage.objects.get(key="W-0001", locale__language_code="zh-hant")
+    en = WishPage.objects.get(item__key="W-0001", locale__language_code="en")
+    zh = WishPage.objects.get(item__key="W-0001", locale__language_code="zh-hant")
     assert en.live and zh.live
     assert en.translation_key == zh.translation_key
     assert zh.get_parent().specific.locale.language_code == "zh-hant"
@@ -33,13 +33,14 @@ def test_valid_file_imports_every_item_in_both_languages(site_tree, import_file)
     assert zh.url == "/zh-hant/wishes/cut-chiller-energy-use/"
     # References resolve to the item in the record's own language.
     assert zh.organisation.name == "機電工程署"
-    assert [c.name for c in zh.categories.all()] == ["能源效益"]
+    assert [c.name for c in zh.category_list()] == ["能源效益"]
+    assert en.item == zh.item and [c.name for c in en.category_list()] == ["Energy efficiency"]
     assert en.body == "<p>Chillers use much power.</p><p>We want less.</p>"
-    trial = TrialPage.objects.get(key="T-0001", locale__language_code="zh-hant")
+    trial = TrialPage.objects.get(item__key="T-0001", locale__language_code="zh-hant")
     assert trial.wish.pk == zh.pk
     assert [(m.name, m.value, m.unit) for m in trial.metrics.all()] == [("節省能源", "21.5", "%")]
     assert trial.value_hkd == 1200000
-    assert SolutionPage.objects.get(key="S-0001", locale=en.locale).applicable_to.get().pk == en.pk
+    assert SolutionPage.objects.get(item__key="S-0001", locale=en.locale).live_wishes().get().pk == en.pk
 
 
 def test_reimporting_the_same_file_changes_nothing(site_tree, import_file):
@@ -56,16 +57,22 @@ def test_reimporting_a_changed_record_updates_only_that_item(site_tree, import_f
     records = catalogue_records()
     changed = next(r for r in records if r["key"] == "W-0002" and r["locale"] == "en")
     changed["title"] = "Robots that inspect and clean drains"
-    changed["status"] = "matched"
     revisions = Revision.objects.count()
 
     output = import_file(records)
 
     assert "updated 1 wish" in output and "19 unchanged" in output
-    page = WishPage.objects.get(key="W-0002", locale__language_code="en")
+    page = WishPage.objects.get(item__key="W-0002", locale__language_code="en")
     assert page.title == "Robots that inspect and clean drains"
-    assert page.status == "matched" and page.live and not page.has_unpublished_changes
+    assert page.live and not page.has_unpublished_changes
     assert Revision.objects.count() == revisions + 1
+
+    # A fact changes in every language at once.
+    for item in records:
+        if item["key"] == "W-0002":
+            item["status"] = "matched"
+    assert "updated 2 wish" in import_file(records)
+    assert {p.status for p in WishPage.objects.filter(item__key="W-0002")} == {"matched"}
     assert page.url == "/en/wishes/robots-to-clean-drains/"  # the address does not move
 
 
@@ -169,7 +176,7 @@ def test_unknown_references_are_errors_but_references_to_the_database_are_fine(s
     import_file(catalogue_records())
     # W-0100 refers to emsd and energy-efficiency, both already in the database.
     import_file(wish("W-0100"))
-    assert WishPage.objects.filter(key="W-0100").count() == 2
+    assert WishPage.objects.filter(item__key="W-0100").count() == 2
 
     path = tmp_path / "dangling.jsonl"
     path.write_text(jsonl(wish("W-0101", organisation="nobody")), encoding="utf-8")
@@ -179,13 +186,13 @@ def test_unknown_references_are_errors_but_references_to_the_database_are_fine(s
     with pytest.raises(CommandError):
         call_command("import_catalogue", str(path), stderr=err)
     assert "line 1: organisation: no organisation with key 'nobody' in the file or the database" in err.getvalue()
-    assert not WishPage.objects.filter(key="W-0101").exists()
+    assert not WishPage.objects.filter(item__key="W-0101").exists()
 
 
 def test_records_may_come_in_any_order(site_tree, import_file):
     import_file(list(reversed(catalogue_records())))
     assert counts() == (4, 6, 4, 4, 2)
-    assert TrialPage.objects.get(key="T-0001", locale__language_code="en").solution.key == "S-0001"
+    assert TrialPage.objects.get(item__key="T-0001", locale__language_code="en").solution.key == "S-0001"
 
 
 def test_a_translation_imported_later_joins_its_item(site_tree, import_file):
@@ -194,15 +201,15 @@ def test_a_translation_imported_later_joins_its_item(site_tree, import_file):
     chinese = [r for r in records if r["locale"] == "zh-hant"]
     import_file(chinese)
     import_file(english)
-    en = WishPage.objects.get(key="W-0002", locale__language_code="en")
-    zh = WishPage.objects.get(key="W-0002", locale__language_code="zh-hant")
+    en = WishPage.objects.get(item__key="W-0002", locale__language_code="en")
+    zh = WishPage.objects.get(item__key="W-0002", locale__language_code="zh-hant")
     assert en.translation_key == zh.translation_key
     assert en.get_translation(zh.locale).pk == zh.pk
 
 
 def test_a_future_publication_date_schedules_the_page(site_tree, import_file):
     import_file(catalogue_records() + wish("W-0200", published="2099-01-01"))
-    page = WishPage.objects.get(key="W-0200", locale__language_code="en")
+    page = WishPage.objects.get(item__key="W-0200", locale__language_code="en")
     assert not page.live
     assert timezone.localtime(page.go_live_at).date() == datetime.date(2099, 1, 1)
     assert page.get_latest_revision().approved_go_live_at is not None
@@ -227,7 +234,7 @@ def test_many_items_with_the_same_title_get_unique_slugs_in_both_languages(site_
     same = [dict(r, title="Same title") if r["locale"] == "en" else r for key in keys for r in wish(key)]
     import_file(catalogue_records() + same)
     for code in ("en", "zh-hant"):
-        pages = WishPage.objects.filter(key__in=keys, locale__language_code=code)
+        pages = WishPage.objects.filter(item__key__in=keys, locale__language_code=code)
         assert sorted(pages.values_list("slug", flat=True)) == [
             "same-title",
             "same-title-w-0302",
@@ -246,3 +253,71 @@ def test_reimporting_an_unchanged_file_costs_no_query_per_record(site_tree, impo
     with django_assert_max_num_queries(15):
         result = load(records)
     assert result.unchanged == len(records)
+
+
+def import_errors(tmp_path, records):
+    from io import StringIO
+
+    path = tmp_path / "disagree.jsonl"
+    path.write_text(jsonl(records), encoding="utf-8")
+    err = StringIO()
+    with pytest.raises(CommandError):
+        call_command("import_catalogue", str(path), stderr=err)
+    return err.getvalue().strip().splitlines()
+
+
+def test_languages_of_one_item_that_disagree_on_a_fact_are_refused(site_tree, tmp_path):
+    records = catalogue_records()
+    lines = {(r["kind"], r["key"], r["locale"]): n for n, r in enumerate(records, 1)}
+    zh_wish = records[lines["wish", "W-0001", "zh-hant"] - 1]
+    zh_wish["status"], zh_wish["categories"] = "closed", ["robotics"]
+    records[lines["organisation", "polyu", "zh-hant"] - 1]["type"] = "company"
+    errors = import_errors(tmp_path, records)
+    wish_line, wish_en = lines["wish", "W-0001", "zh-hant"], lines["wish", "W-0001", "en"]
+    org_line, org_en = lines["organisation", "polyu", "zh-hant"], lines["organisation", "polyu", "en"]
+    assert errors == sorted(
+        [
+            f"line {org_line}: type: 'company' here but 'university' on line {org_en} (en):"
+            " the languages of one item share its facts",
+            f"line {wish_line}: categories: ['robotics'] here but ['energy-efficiency'] on line {wish_en} (en):"
+            " the languages of one item share its facts",
+            f"line {wish_line}: status: 'closed' here but 'in-trial' on line {wish_en} (en):"
+            " the languages of one item share its facts",
+        ],
+        key=lambda e: int(e.split(":")[0].split()[1]),
+    )
+    assert counts() == (0, 0, 0, 0, 0)
+
+
+def test_an_import_never_publishes_over_an_editors_draft_or_cancels_a_workflow(site_tree, import_file):
+    from django.contrib.auth import get_user_model
+    from wagtail.models import Workflow
+
+    import_file(catalogue_records())
+    editor = get_user_model().objects.create_superuser("editor", "editor@example.gov.hk", "pw")
+    drafted = WishPage.objects.get(item__key="W-0001", locale__language_code="en")
+    drafted.title = "An editor's better title"
+    drafted.save_revision(user=editor)
+    reviewed = WishPage.objects.get(item__key="W-0002", locale__language_code="zh-hant")
+    workflow = Workflow.objects.get(name="Moderators approval")  # Wagtail's own, made by its migrations
+    reviewed.title = "等待審批的標題"
+    workflow.start(reviewed, editor)
+    records = catalogue_records()
+    for r in records:
+        if r["key"] in ("W-0001", "W-0002"):
+            r["summary"] = r["summary"] + " (revised)"
+
+    output = import_file(records)
+
+    assert "held back" in output
+    assert "wish W-0001 (en): has a draft by editor that is not published; left alone" in output
+    assert "wish W-0002 (zh-hant): in a moderation workflow; left alone" in output
+    drafted = WishPage.objects.get(pk=drafted.pk)
+    assert (
+        drafted.has_unpublished_changes and drafted.get_latest_revision_as_object().title == "An editor's better title"
+    )
+    assert not drafted.summary.endswith("(revised)")
+    reviewed = WishPage.objects.get(pk=reviewed.pk)
+    assert reviewed.workflow_in_progress and not reviewed.summary.endswith("(revised)")
+    # The other language of each, with nothing pending, took the change.
+    assert WishPage.objects.get(item__key="W-0001", locale__language_code="zh-hant").summary.endswith("(revised)")

@@ -34,17 +34,18 @@ def test_imported_pages_are_whole_wagtail_pages(site_tree, monkeypatch):
         assert page.url == page.get_parent().url + page.slug + "/"
         actions = list(PageLogEntry.objects.filter(page=page).order_by("pk").values_list("action", flat=True))
         assert actions == ["wagtail.create", "wagtail.publish"]
-    # A revision holds the page with its categories and metrics, as the editor will open it.
-    trial = TrialPage.objects.get(key="T-0001", locale__language_code="en")
+    # A revision holds the page with its metrics and its item, as the editor will open it.
+    trial = TrialPage.objects.get(item__key="T-0001", locale__language_code="en")
     as_saved = trial.live_revision.as_object()
     assert [m.name for m in as_saved.metrics.all()] == [m.name for m in trial.metrics.all()] != []
-    wish = WishPage.objects.get(key="W-0105", locale__language_code="zh-hant")
-    assert [c.pk for c in wish.live_revision.as_object().categories.all()] == [c.pk for c in wish.categories.all()]
+    wish = WishPage.objects.get(item__key="W-0105", locale__language_code="zh-hant")
+    assert wish.live_revision.as_object().item == wish.item
+    assert [c.key for c in wish.live_revision.as_object().category_list()] == ["energy-efficiency"]
     # The admin's "Usage" of the organisation lists the wish (the reference index, built by the worker).
-    usage = ReferenceIndex.get_references_to(wish.organisation).values_list("object_id", flat=True)
-    assert str(wish.pk) in set(usage)
+    usage = ReferenceIndex.get_references_to(wish.item.organisation).values_list("object_id", flat=True)
+    assert str(wish.item.pk) in set(usage)
     # Both languages of an item are one item; every new open wish is announced once.
-    assert wish.get_translation(WishPage.objects.get(key="W-0105", locale__language_code="en").locale).live
+    assert wish.get_translation(WishPage.objects.get(item__key="W-0105", locale__language_code="en").locale).live
     assert Announcement.objects.filter(item_key=wish.translation_key).count() == 1
     # And search found them when the import committed.
     found = search(SearchRequest(text="願望", lang="zh-hant", per_page=50))
@@ -55,13 +56,9 @@ def test_a_page_added_by_an_editor_after_an_import_goes_after_the_imported_ones(
     load(catalogue_records())
     index = WishIndexPage.objects.get(locale__language_code="en")
     emsd = Organisation.objects.get(key="emsd", locale=index.locale)
-    added = {
-        "title": "Added by hand",
-        "slug": "added-by-hand",
-        "summary": "x",
-        "published_on": datetime.date(2020, 1, 1),
-    }
-    index.add_child(instance=WishPage(**added, organisation=emsd))
+    added = WishPage(title="Added by hand", slug="added-by-hand", summary="x")
+    added.set_facts(published_on=datetime.date(2020, 1, 1), organisation=emsd)
+    index.add_child(instance=added)
     children = list(index.get_children().order_by("path").values_list("slug", flat=True))
     assert children[-1] == "added-by-hand" and len(children) == 3
     assert all(problems == [] for problems in Page.find_problems())
@@ -69,7 +66,7 @@ def test_a_page_added_by_an_editor_after_an_import_goes_after_the_imported_ones(
 
 def test_a_scheduled_page_goes_live_on_its_date_and_is_announced_then(site_tree):
     load(catalogue_records() + wishes(["W-0200"], published="2099-01-01"))
-    page = WishPage.objects.get(key="W-0200", locale__language_code="en")
+    page = WishPage.objects.get(item__key="W-0200", locale__language_code="en")
     assert not page.live and page.live_revision is None
     assert not Announcement.objects.filter(item_key=page.translation_key).exists()
     assert [hit.key for hit in search(SearchRequest(text="wish", lang="en")).hits] == []

@@ -46,8 +46,8 @@ def test_completed_trial_shows_its_verified_report_with_metrics(client, catalogu
 
 
 def test_a_trial_in_progress_has_no_report_yet(client, catalogue):
-    trial = TrialPage.objects.get(key="T-0001", locale__language_code="en")
-    trial.status = TrialPage.Status.IN_PROGRESS
+    trial = TrialPage.objects.get(item__key="T-0001", locale__language_code="en")
+    trial.set_facts(status=TrialPage.Status.IN_PROGRESS)
     trial.save_revision().publish()
     page = soup(client.get(trial.url))
     assert page.select_one(".report") is None
@@ -86,7 +86,7 @@ def test_trials_filter_by_the_category_of_their_wish(client, catalogue):
 
 
 def test_unpublished_items_disappear_from_lists_and_links(client, catalogue):
-    WishPage.objects.get(key="W-0002", locale__language_code="en").unpublish()
+    WishPage.objects.get(item__key="W-0002", locale__language_code="en").unpublish()
     assert "Robots to clean drains" not in text(soup(client.get("/en/wishes/")))
     assert client.get("/en/wishes/robots-to-clean-drains/").status_code == 404
 

@@ -12,7 +12,7 @@ def download(client, trial_url):
 
 def test_a_completed_trial_offers_its_report_as_a_pdf_in_its_language(client, catalogue):
     for code in ("en", "zh-hant"):
-        attach_report_document(TrialPage.objects.get(key="T-0001", locale__language_code=code))
+        attach_report_document(TrialPage.objects.get(item__key="T-0001", locale__language_code=code))
 
     link, pdf = download(client, "/zh-hant/trials/oil-free-chiller-at-emsd-hq/")
     assert "下載報告全文" in link.get_text()
@@ -25,7 +25,7 @@ def test_a_completed_trial_offers_its_report_as_a_pdf_in_its_language(client, ca
 
 
 def test_attaching_a_report_keeps_the_trial_published_with_a_new_revision(catalogue):
-    trial = TrialPage.objects.get(key="T-0001", locale__language_code="en")
+    trial = TrialPage.objects.get(item__key="T-0001", locale__language_code="en")
     revisions = trial.revisions.count()
     document = attach_report_document(trial)
     trial.refresh_from_db()

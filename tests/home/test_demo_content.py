@@ -22,7 +22,7 @@ def test_demo_catalogue_is_complete_in_both_languages(demo):
     assert all(n >= 20 for n in live["wishes"].values()), live
     assert all(n >= 20 for n in live["solutions"].values()), live
     assert all(n >= 6 for n in live["trials"].values()), live
-    completed = TrialPage.objects.filter(status="completed", locale__language_code="zh-hant")
+    completed = TrialPage.objects.filter(item__status="completed", locale__language_code="zh-hant")
     assert completed.count() >= 4
     assert all(t.report_summary and t.metrics.count() for t in completed)
     categories = per_language(TechnologyCategory.objects.all())
@@ -30,7 +30,7 @@ def test_demo_catalogue_is_complete_in_both_languages(demo):
     # Every catalogue item has its translation.
     for model in (WishPage, SolutionPage, TrialPage):
         keys = {
-            code: set(model.objects.filter(locale__language_code=code).values_list("key", flat=True))
+            code: set(model.objects.filter(locale__language_code=code).values_list("item__key", flat=True))
             for code in ("en", "zh-hant")
         }
         assert keys["en"] == keys["zh-hant"], model

@@ -29,7 +29,7 @@ def test_language_switch_lands_on_the_translation_of_the_page(client, catalogue)
 
 
 def test_without_a_translation_the_switch_goes_to_the_other_home(client, catalogue):
-    WishPage.objects.get(key="W-0002", locale__language_code="zh-hant").unpublish()
+    WishPage.objects.get(item__key="W-0002", locale__language_code="zh-hant").unpublish()
     page = soup(client.get("/en/wishes/robots-to-clean-drains/"))
     assert switcher(page) == {"zh-hant": "/zh-hant/"}
     # and only real translations are announced as alternates

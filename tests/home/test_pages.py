@@ -16,7 +16,7 @@ def test_home_page_figures_come_from_live_content(client, catalogue):
         "Field trials": "1",
         "Value of matched trials": "HK$1.2 million",
     }
-    WishPage.objects.get(key="W-0002", locale__language_code="en").unpublish()
+    WishPage.objects.get(item__key="W-0002", locale__language_code="en").unpublish()
     load(
         bilingual(
             "trial",
@@ -40,7 +40,7 @@ def test_home_page_features_editors_picks_before_the_latest(client, catalogue, s
     home = site_tree["en"]
     latest = [text(a) for a in soup(client.get("/en/")).select("#featured-wishes ~ .card-grid .card__title")]
     assert latest == ["Robots to clean drains", "Cut chiller energy use"]
-    home.featured_items = [HomeFeaturedItem(page=WishPage.objects.get(key="W-0001", locale=home.locale))]
+    home.featured_items = [HomeFeaturedItem(page=WishPage.objects.get(item__key="W-0001", locale=home.locale))]
     home.save_revision().publish()
     picked = [text(a) for a in soup(client.get("/en/")).select("#featured-wishes ~ .card-grid .card__title")]
     assert picked == ["Cut chiller energy use"]

@@ -47,7 +47,7 @@ def build_zone(rotate=1, idle=2, refresh=1):
     for booth, key, colour in [("A1", "S-0001", "teal"), ("B2", "S-0002", "orange")]:
         fields = {}
         for code in languages():
-            solution = SolutionPage.objects.get(key=key, locale__language_code=code)
+            solution = SolutionPage.objects.get(item__key=key, locale__language_code=code)
             fields[code] = {
                 "title": solution.title,
                 "summary": solution.summary,

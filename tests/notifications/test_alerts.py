@@ -6,7 +6,7 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from catalogue.models import TrialPage, WishPage
+from catalogue.models import Trial, TrialPage, WishPage
 from notifications.models import Alert, Announcement
 from notifications.subscriptions import unsubscribe
 from tests.content import bilingual
@@ -109,7 +109,7 @@ def test_only_the_first_publication_alerts(catalogue, publish):
     publish(publish_new_wish, "W-0106", "Robots for pools", "泳池機械人")
     assert len(mail.outbox) == 1  # one alert for both language versions
 
-    wish = WishPage.objects.get(key="W-0106", locale__language_code="en")
+    wish = WishPage.objects.get(item__key="W-0106", locale__language_code="en")
     wish.title = "Robots for swimming pools"
     publish(lambda: wish.save_revision().publish())  # an edit
     publish(lambda: (wish.unpublish(), wish.save_revision().publish()))  # unpublished and published again
@@ -159,7 +159,7 @@ def test_new_innodays_and_reports_reach_those_who_opted_in(catalogue, innoday, p
     assert mail.outbox[0].subject == "New InnoDay: InnoDay: smart buildings"
 
     mail.outbox.clear()
-    trial = TrialPage.objects.get(key="T-0001", locale__language_code="zh-hant")
+    trial = TrialPage.objects.get(item__key="T-0001", locale__language_code="zh-hant")
     publish(lambda: trial.save_revision().publish())
     assert recipients() == ["reports@example.hk"]
     assert "機電工程署總部無油製冷機試驗" in mail.outbox[0].subject
@@ -168,13 +168,13 @@ def test_new_innodays_and_reports_reach_those_who_opted_in(catalogue, innoday, p
 
 def test_a_report_is_announced_when_it_is_first_published_not_when_the_trial_starts(catalogue, publish):
     subscriber("reports@example.hk", categories=["energy-efficiency"], reports=True)
-    trial = TrialPage.objects.get(key="T-0001", locale__language_code="en")
+    trial = TrialPage.objects.get(item__key="T-0001", locale__language_code="en")
     Announcement.objects.all().delete()
-    TrialPage.objects.filter(translation_key=trial.translation_key).update(status="in-progress")
+    Trial.objects.filter(translation_key=trial.translation_key).update(status="in-progress")
     trial.refresh_from_db()
     publish(lambda: trial.save_revision().publish())
     assert mail.outbox == []
-    trial.status = "completed"
+    trial.set_facts(status="completed")
     publish(lambda: trial.save_revision().publish())
     assert recipients() == ["reports@example.hk"]
 

@@ -140,6 +140,6 @@ def test_an_unpublished_item_is_not_sent_in_a_later_digest(catalogue, publish):
 
     subscriber("daily@example.hk", frequency="daily", categories=["robotics"])
     publish(publish_new_wish, "W-0205", "Robots for parks", zh=False)
-    WishPage.objects.get(key="W-0205").unpublish()
+    WishPage.objects.get(item__key="W-0205").unpublish()
     assert delivery.send_digests("daily") == (0, 0)
     assert Alert.objects.get().status == "skipped"

@@ -54,7 +54,7 @@ def test_atom_per_category_in_chinese(client, catalogue):
 
 
 def test_a_wish_without_a_translation_is_in_the_other_languages_feed_marked(client, catalogue):
-    WishPage.objects.get(key="W-0002", locale__language_code="zh-hant").unpublish()
+    WishPage.objects.get(item__key="W-0002", locale__language_code="zh-hant").unpublish()
     feed, _xml = parse(client.get("/zh-hant/alerts/feeds/wishes.rss"), "application/rss+xml")
     assert "Robots to clean drains (English)" in [entry.title for entry in feed.entries]
 

@@ -34,7 +34,7 @@ def test_an_import_updates_search_in_one_background_task(client, site_tree, sett
     call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
     assert titles(client, "/en/search/?q=safely") == {"Robots to clean drains"}
     # An editor's later save goes through the background worker as usual.
-    wish = WishPage.objects.get(key="W-0002", locale__language_code="en")
+    wish = WishPage.objects.get(item__key="W-0002", locale__language_code="en")
     wish.title = "Robots to clean sewers"
     wish.save_revision().publish()
     assert DBTaskResult.objects.filter(task_path__startswith="modelsearch").exists()
@@ -91,7 +91,7 @@ def test_untranslated_results_are_labelled(client, catalogue):
     from catalogue.models import SolutionPage
 
     with TestCase.captureOnCommitCallbacks(execute=True):
-        SolutionPage.objects.get(key="S-0002", locale__language_code="en").unpublish()
+        SolutionPage.objects.get(item__key="S-0002", locale__language_code="en").unpublish()
     result = soup(client.get("/en/search/?q=爬行")).select_one(".search-results li")
     assert result["lang"] == "zh-Hant-HK"
     assert "Not yet translated" in text(result.select_one(".badge--untranslated"))

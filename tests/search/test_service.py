@@ -109,7 +109,7 @@ def test_facets_count_each_value_and_filters_combine(untranslated):
 def test_snippets_mark_the_matches_and_escape_the_text(catalogue):
     hit = find("節能", "zh-hant").hits[0]
     assert "<mark>節能</mark>" in hit.snippet
-    wish = WishPage.objects.get(key="W-0002", locale__language_code="en")
+    wish = WishPage.objects.get(item__key="W-0002", locale__language_code="en")
     wish.summary = "Robots <script>alert(1)</script> that clean drains safely."
     with TestCase.captureOnCommitCallbacks(execute=True):
         wish.save_revision().publish()
@@ -119,7 +119,7 @@ def test_snippets_mark_the_matches_and_escape_the_text(catalogue):
 
 
 def test_publishing_and_unpublishing_keep_search_in_step(catalogue):
-    english = SolutionPage.objects.get(key="S-0002", locale__language_code="en")
+    english = SolutionPage.objects.get(item__key="S-0002", locale__language_code="en")
     with TestCase.captureOnCommitCallbacks(execute=True):
         english.unpublish()
     assert keys("crawler") == []

@@ -27,4 +27,6 @@ class Command(BaseCommand):
             for message in error.errors:
                 self.stderr.write(message)
             raise CommandError(f"{len(error.errors)} error(s) in {file}: nothing was imported.") from error
+        for message in result.held_back:
+            self.stdout.write(self.style.WARNING(message))
         self.stdout.write(self.style.SUCCESS(f"{file}: {result}"))

@@ -36,7 +36,7 @@ class Command(BaseCommand):
         if structure_only:
             return
         call_command("import_catalogue", str(CATALOGUE), stdout=self.stdout, stderr=self.stderr)
-        completed = TrialPage.objects.filter(status=TrialPage.Status.COMPLETED, report_document__isnull=True)
+        completed = TrialPage.objects.filter(item__status=TrialPage.Status.COMPLETED, report_document__isnull=True)
         reported = list(completed.exclude(report_summary=""))
         for trial in reported:
             attach_report_document(trial)

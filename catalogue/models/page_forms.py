@@ -1,0 +1,107 @@
+"""The admin's page forms for wishes, solutions and trials: the item's facts are edited with the text.
+
+The facts fields are the item's own (`catalogue.models.items`), shown in the editor of every language;
+saving the page (a draft or a publication) writes them to the one record all languages share.
+"""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.models import Locale
+
+from .items import Solution, Trial, Wish
+from .taxonomy import Organisation, TechnologyCategory
+
+
+class TaxonomyLabels:
+    """Choices of taxonomy: one per entry (its default-language version), named in the editor's language."""
+
+    def label_from_instance(self, obj):
+        return obj.in_locale(Locale.get_active().pk).name
+
+
+class TaxonomyChoice(TaxonomyLabels, forms.ModelChoiceField):
+    pass
+
+
+class TaxonomyChoices(TaxonomyLabels, forms.ModelMultipleChoiceField):
+    pass
+
+
+class ItemChoices(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        page = obj.page_in(Locale.get_active().pk)
+        return f"{obj.key} — {page.title}" if page else obj.key
+
+
+class ItemChoice(forms.ModelChoiceField):
+    label_from_instance = ItemChoices.label_from_instance
+
+
+def canonical(model):
+    """One row per taxonomy entry: its version in the default language, else its oldest."""
+    default = Locale.get_default().pk
+    chosen = {}
+    for pk, translation_key, locale_id in model.objects.order_by("pk").values_list("pk", "translation_key", "locale"):
+        if translation_key not in chosen or locale_id == default:
+            chosen[translation_key] = pk
+    return model.objects.filter(pk__in=chosen.values())
+
+
+class FactsPageForm(WagtailAdminPageForm):
+    facts_model = None
+    facts_fields = []
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in self.facts_fields:
+            field = self.fields.get(name)
+            related = getattr(field, "queryset", None)
+            if related is not None and related.model in (Organisation, TechnologyCategory):
+                field.queryset = canonical(related.model)
+        page = self.instance
+        if page.item_id:
+            item = page.item
+            for name in self.facts_fields:
+                value = getattr(item, name)
+                self.initial[name] = list(value.all()) if hasattr(value, "all") else value
+            self.fields["key"].disabled = True
+            self.fields["key"].help_text = ""
+        self.fields["key"].required = False
+
+    def clean_key(self):
+        key = self.cleaned_data.get("key")
+        if key and not self.fields["key"].disabled and self.facts_model.objects.filter(key=key).exists():
+            raise forms.ValidationError(_("Another item already has this key."))
+        return key
+
+    def save(self, commit=True):
+        page = super().save(commit=False)
+        facts = {name: self.cleaned_data[name] for name in self.facts_fields if not self.fields[name].disabled}
+        page.set_facts(**facts)
+        if commit:
+            page.save()
+            self.save_m2m()
+        return page
+
+
+def facts_form(model, names):
+    """A page form class with the facts `names` of `model` as its own fields."""
+    classes = {
+        "organisation": TaxonomyChoice,
+        "categories": TaxonomyChoices,
+        "wish": ItemChoice,
+        "solution": ItemChoice,
+        "applicable_to": ItemChoices,
+    }
+    widgets = {"categories": forms.CheckboxSelectMultiple}
+    fields = forms.fields_for_model(model, fields=names, field_classes=classes, widgets=widgets)
+    attrs = {"facts_model": model, "facts_fields": names, **fields}
+    return type(f"{model.__name__}PageForm", (FactsPageForm,), attrs)
+
+
+WishPageForm = facts_form(Wish, ["key", "organisation", "categories", "status", "published_on", "deadline"])
+SolutionPageForm = facts_form(Solution, ["key", "organisation", "categories", "trl", "published_on", "applicable_to"])
+TrialPageForm = facts_form(
+    Trial, ["key", "wish", "solution", "trial_type", "status", "start_date", "end_date", "value_hkd"]
+)
