@@ -31,6 +31,7 @@ if settings.DEBUG:
 # Public pages live under /en/ and /zh-hant/; "/" redirects by Accept-Language (LocaleMiddleware).
 urlpatterns += i18n_patterns(
     path("search/", search_views.search_page, name="search"),
+    path("accounts/", include("allauth.urls")),
     path("innodays/cancel/<str:token>/", event_views.cancel, name="innoday_cancel"),
     path("", include("notifications.urls")),
     path("", include(wagtail_urls)),

@@ -24,7 +24,10 @@ def directives(header):
     return {part.split()[0]: part.split()[1:] for part in header.split(";") if part.strip()}
 
 
-@pytest.mark.parametrize("path", ["/en/", "/zh-hant/wishes/", "/en/search/?q=chiller", "/zh-hant/innozone/kiosk/"])
+@pytest.mark.parametrize(
+    "path",
+    ["/en/", "/zh-hant/wishes/", "/en/search/?q=chiller", "/zh-hant/innozone/kiosk/", "/zh-hant/accounts/signup/"],
+)
 def test_public_pages_allow_nothing_inline_nothing_foreign_and_no_framing(client, zone, path):
     response = client.get(path)
     assert response.status_code == 200

@@ -20,6 +20,7 @@ def env(name, default=None):
 
 INSTALLED_APPS = [
     "innoportal",
+    "accounts",
     "home",
     "catalogue",
     "search",
@@ -57,6 +58,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "axes",
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
 ]
 
 MIDDLEWARE = [
@@ -72,6 +76,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+    "accounts.middleware.AdminTwoFactor",
     "axes.middleware.AxesMiddleware",  # last: turns a refused log-in into the "try again later" page
 ]
 
@@ -208,6 +214,7 @@ if env("ELASTICSEARCH_URL"):
     WAGTAILSEARCH_BACKENDS = {"default": elasticsearch_backend(env("ELASTICSEARCH_URL"))}
 REST_FRAMEWORK = {"DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"]}
 
+from .accounts import *  # noqa: E402, F403
 from .security import *  # noqa: E402, F403
 
 LANGUAGE_NAMES_SHORT = {"en": "EN", "zh-hant": "繁"}

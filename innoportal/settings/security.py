@@ -86,7 +86,6 @@ SESSION_COOKIE_SAMESITE = CSRF_COOKIE_SAMESITE = "Lax"
 # AXES_FAILURE_LIMIT failures from one address, or against one account, further attempts are refused
 # for AXES_COOLOFF_TIME hours. Counted in the database, so every worker and server shares the count.
 # `manage.py axes_reset_username NAME` lets a locked-out editor back in at once.
-AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
 AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT") or 10)
 AXES_COOLOFF_TIME = float(os.environ.get("LOGIN_COOLOFF_HOURS") or 0.25)
 AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]

@@ -24,6 +24,9 @@ PAGES = [
     "/{lang}/innodays/",
     "/{lang}/innodays/innoday-test/",
     "/{lang}/alerts/",
+    "/{lang}/accounts/signup/",
+    "/{lang}/accounts/login/",
+    "/{lang}/accounts/password/reset/",
 ]
 
 
