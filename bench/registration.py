@@ -82,6 +82,7 @@ def server_env(static_root):
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "COOKIES_SECURE": "0",
         "SSL_REDIRECT": "0",  # plain HTTP on 127.0.0.1, no proxy in front
+        "ADMIN_TWO_FACTOR": "0",  # the bench editor logs in with a password only
         "TRUSTED_PROXY_COUNT": "0",
         "WAGTAILADMIN_BASE_URL": "http://127.0.0.1",
         "CACHE_URL": os.environ.get("CACHE_URL", "redis://127.0.0.1:6379/14"),
