@@ -6,6 +6,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from accounts import views as account_views
 from events import views as event_views
 from innoportal.api import api_router
 from search import views as search_views
@@ -32,6 +33,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("search/", search_views.search_page, name="search"),
     path("accounts/", include("allauth.urls")),
+    path("my/organisation/", account_views.my_organisation, name="my_organisation"),
     path("innodays/cancel/<str:token>/", event_views.cancel, name="innoday_cancel"),
     path("", include("notifications.urls")),
     path("", include(wagtail_urls)),

@@ -31,6 +31,13 @@ class Taxonomy(TranslatableMixin, RevisionMixin, index.Indexed, models.Model):
             others = type(self).objects.filter(translation_key=self.translation_key).exclude(pk=self.pk)
             others.update(**{name: getattr(self, name) for name in self.facts})
 
+    def in_locale_code(self, language_code):
+        """This entry's version in the language, else itself."""
+        from wagtail.models import Locale
+
+        locale = Locale.objects.filter(language_code=language_code).first()
+        return self.in_locale(locale.pk) if locale else self
+
     def in_locale(self, locale_id):
         """This entry's version in the locale (by id), else itself; remembered on the instance."""
         if locale_id == self.locale_id:
@@ -73,9 +80,20 @@ class Organisation(Taxonomy):
         COMPANY = "company", _("Company")
         GBA_PARTNER = "gba-partner", _("Greater Bay Area partner")
 
+    GOVERNMENT = (Type.DEPARTMENT, Type.PUBLIC_BODY)  # their people post wishes
+
     key = models.SlugField(_("key"), max_length=64, help_text=_("Stable identity, the same in every language."))
     name = models.CharField(_("name"), max_length=200)
     type = models.CharField(_("type"), max_length=32, choices=Type.choices)
+    email_domains = models.CharField(
+        _("email domains"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "For a department or public body: its staff's email domains, separated by spaces (e.g. emsd.gov.hk). "
+            "Someone who confirmed an address on one of them joins at once."
+        ),
+    )
     website = models.URLField(_("website"), blank=True)
     mou_signed = models.DateField(
         _("MoU signed"), null=True, blank=True, help_text=_("A strategic partner since this date.")
@@ -89,12 +107,13 @@ class Organisation(Taxonomy):
         FieldPanel("type"),
         FieldPanel("website"),
         FieldPanel("mou_signed"),
+        FieldPanel("email_domains"),
         FieldPanel("description"),
     ]
-    facts = ["key", "type", "website", "mou_signed"]
+    facts = ["key", "type", "website", "mou_signed", "email_domains"]
     translatable_fields = [
         *Taxonomy.translatable_fields_for("name", "description"),
-        *[SynchronizedField(name, overridable=False) for name in ("type", "website", "mou_signed")],
+        *[SynchronizedField(name, overridable=False) for name in ("type", "website", "mou_signed", "email_domains")],
     ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name"), index.FilterField("locale_id")]
 
@@ -106,3 +125,8 @@ class Organisation(Taxonomy):
 
     def __str__(self):
         return self.name
+
+    def takes_email(self, email):
+        """True when `email` is on one of the domains the editors listed for this organisation."""
+        domain = email.rsplit("@", 1)[-1].lower()
+        return domain in self.email_domains.lower().split()
