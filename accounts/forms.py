@@ -45,3 +45,17 @@ class ClaimForm(forms.Form):
 
     def claim(self):
         return {name: value for name, value in self.cleaned_data.items() if value not in (None, "")}
+
+
+class DeleteForm(forms.Form):
+    password = forms.CharField(label=_("Your password"), widget=forms.PasswordInput, strip=False)
+
+    def __init__(self, user, *args, **kwargs):
+        self.user = user
+        super().__init__(*args, **kwargs)
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError(_("That is not your password."))
+        return password

@@ -34,6 +34,8 @@ urlpatterns += i18n_patterns(
     path("search/", search_views.search_page, name="search"),
     path("accounts/", include("allauth.urls")),
     path("my/organisation/", account_views.my_organisation, name="my_organisation"),
+    path("my/account/", account_views.my_account, name="my_account"),
+    path("my/account/export/", account_views.export_my_data, name="my_account_export"),
     path("innodays/cancel/<str:token>/", event_views.cancel, name="innoday_cancel"),
     path("", include("notifications.urls")),
     path("", include(wagtail_urls)),

@@ -76,3 +76,37 @@ def test_pages_work_on_a_phone_without_sideways_scrolling(live_server, catalogue
         assert phone.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), path
     phone.screenshot(path=SCREENSHOTS / "trial-phone.png", full_page=True)
     context.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "zh-hant"])
+def test_my_innoportal_pages_meet_wcag_21_aa(live_server, catalogue, page, lang):
+    """A provider logs in through the account form and opens their account and organisation pages,
+    the organisation form once with its errors shown; at 320 px nothing scrolls sideways."""
+    from tests.accounts.test_accounts import verified_user
+
+    verified_user(f"maker-{lang}@example.hk")
+    page.goto(f"{live_server.url}/{lang}/accounts/login/")
+    page.fill("input[name=login]", f"maker-{lang}@example.hk")
+    page.fill("input[name=password]", "Tr1al-and-error")
+    page.locator("main form button[type=submit]").click()
+    page.wait_for_url(lambda url: "/accounts/login/" not in url)
+    axe = Axe()
+    problems = {}
+    for path in [f"/{lang}/my/account/", f"/{lang}/my/organisation/", "form with errors"]:
+        if path == "form with errors":
+            page.locator("main form button[type=submit]").click()
+            page.wait_for_selector("#form-errors")
+        else:
+            page.goto(live_server.url + path)
+        results = axe.run(page, options=WCAG_21_AA)
+        if results.violations_count:
+            problems[path] = results.generate_snapshot()
+        page.set_viewport_size({"width": 320, "height": 700})
+        wide = page.evaluate(
+            "[...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > innerWidth)"
+            ".map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).slice(0, 8)"
+        )
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), (path, wide)
+        page.set_viewport_size({"width": 1280, "height": 800})
+    page.screenshot(path=SCREENSHOTS / f"my-organisation-errors-{lang}.png", full_page=True)
+    assert not problems, problems
