@@ -95,3 +95,15 @@ def test_demo_innodays_two_past_from_the_seed_and_two_upcoming(demo, client):
     assert event.select_one(".registration form") is not None
     assert "deleted 90 days after the InnoDay" in text(event.select_one(".statement"))
     assert len(event.select(".agenda .session")) == 3
+
+
+def test_demo_people_show_each_stage_of_belonging_to_an_organisation(demo):
+    from accounts.models import OrganisationClaim, User
+
+    provider = User.objects.get(email="provider@demo.example.hk")
+    assert provider.is_verified_member and provider.organisation.key == "polyu"
+    assert User.objects.get(email="department@emsd.gov.hk").is_department_user
+    assert OrganisationClaim.objects.get(user__email="applicant@demo.example.hk").status == "pending"
+    officer = User.objects.get(email="officer@demo.example.hk")
+    assert officer.has_perm("accounts.change_organisationclaim") and not officer.is_superuser
+    assert "provider@demo.example.hk" in demo and "innoportal-demo" in demo
