@@ -14,6 +14,7 @@ from wagtail.admin.widgets.button import HeaderButton
 
 from accounts import membership
 from accounts.models import OrganisationClaim
+from catalogue.models import Organisation
 from innoportal.admin_viewsets import PublicRecordViewSet
 
 
@@ -59,9 +60,9 @@ class DecideView(WagtailAdminTemplateMixin, FormView):
         return super().dispatch(request)
 
     def get_context_data(self, **kwargs):
-        same_name = OrganisationClaim.objects.none()
+        same_name = Organisation.objects.none()
         if not self.claim.organisation_id and self.claim.name_en:
-            same_name = membership.Organisation.objects.filter(name__iexact=self.claim.name_en)
+            same_name = Organisation.objects.filter(name__iexact=self.claim.name_en)
         return super().get_context_data(claim=self.claim, same_name=same_name, **kwargs)
 
     def form_valid(self, form):

@@ -17,15 +17,11 @@ def person(email, username=None, **extra):
     return user
 
 
-def organisation(key):
-    return Organisation.objects.filter(key=key).order_by("locale__language_code", "pk").first()
-
-
 def load_demo(stdout):
     if User.objects.filter(email="provider@demo.example.hk").exists():
         return
     lines = []
-    polyu, emsd = organisation("polyu"), organisation("emsd")
+    polyu, emsd = (Organisation.canonical().filter(key=key).first() for key in ("polyu", "emsd"))
     if polyu:
         provider = person("provider@demo.example.hk")
         membership.approve(membership.make_claim(provider, organisation=polyu), by=None)

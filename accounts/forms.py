@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from catalogue.models import Organisation
-from catalogue.models.page_forms import TaxonomyChoice, canonical
+from catalogue.models.page_forms import TaxonomyChoice
 
 NOT_GOVERNMENT = [(value, label) for value, label in Organisation.Type.choices if value not in Organisation.GOVERNMENT]
 
@@ -29,7 +29,7 @@ class ClaimForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].queryset = canonical(Organisation).order_by("name")
+        self.fields["organisation"].queryset = Organisation.canonical().order_by("name")
 
     def clean(self):
         data = super().clean()

@@ -10,6 +10,8 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from catalogue.models import Organisation
+
 
 class User(AbstractUser):
     class Role(models.TextChoices):
@@ -44,8 +46,6 @@ class User(AbstractUser):
 
     @property
     def is_department_user(self):
-        from catalogue.models import Organisation
-
         return self.is_verified_member and self.organisation.type in Organisation.GOVERNMENT
 
 

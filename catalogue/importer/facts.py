@@ -60,11 +60,7 @@ class ImportedFacts:
         new, self.new = self.new, []
         for item in new:
             item.full_clean(exclude=["translation_key", *item.pending_relations], validate_unique=False)
-        self.model.objects.bulk_create(new)
-        if any(item.pk is None for item in new):  # backends that return no ids (not SQLite or PostgreSQL)
-            pks = dict(self.model.objects.filter(key__in=[i.key for i in new]).values_list("key", "pk"))
-            for item in new:
-                item.pk = pks[item.key]
+        self.model.objects.bulk_create(new)  # SQLite and PostgreSQL give back the new ids
         for name in new[0].pending_relations:
             through = self.model._meta.get_field(name).remote_field.through
             field = self.model._meta.get_field(name)

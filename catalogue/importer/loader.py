@@ -88,7 +88,7 @@ class KnownItems:
         self.rows = {}  # (key, locale_id) -> [pk, import_digest]
         self.translation_keys = {}  # key -> translation_key, shared by every language of an item
         self.pks = defaultdict(dict)  # key -> {locale_id: pk}
-        key_path = "item__key" if model in KINDS and KINDS[model] in PAGES else "key"
+        key_path = "item__key" if hasattr(model, "item_model") else "key"  # a page's key is its item's
         for key, locale_id, pk, import_digest, translation_key in model.objects.values_list(
             key_path, "locale_id", "pk", "import_digest", "translation_key"
         ).order_by("pk"):

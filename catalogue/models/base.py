@@ -14,17 +14,12 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from .taxonomy import Organisation
+
 
 def fact(name):
     """A page attribute that reads the item's fact `name` (or the value an editor is saving)."""
-
-    def read(page):
-        pending = page.__dict__.get("_pending_facts")
-        if pending and name in pending:
-            return pending[name]
-        return getattr(page.item, name) if page.item_id else None
-
-    return property(read)
+    return property(lambda page: page.read_fact(name))
 
 
 TEXT_FIELDS = ["title", "slug", "seo_title", "search_description", "summary"]
@@ -57,6 +52,20 @@ class CatalogueItemPage(Page):
             + [SynchronizedField("item", overridable=False)]
             + [SynchronizedField(name) for name in synchronised]
         )
+
+    def read_fact(self, name):
+        pending = self.__dict__.get("_pending_facts", {})
+        if name in pending:
+            return pending[name]
+        if not self.item_id:
+            return None
+        value = getattr(self.item, name)
+        return value.all() if is_many(self.item_model(), name) else value
+
+    def fact_label(self, name):
+        """The label of a fact with choices (status, trial type), in the active language."""
+        choices = self.item_model()._meta.get_field(name).flatchoices
+        return dict(choices).get(self.read_fact(name), "")
 
     def set_facts(self, **facts):
         """Facts to write to the item when this page is next saved (the admin form and tests use it)."""
@@ -110,6 +119,18 @@ class CatalogueItemPage(Page):
         super().full_clean(*args, exclude=exclude, **kwargs)
 
 
+def name_organisations(pages):
+    """Ready each listed wish's or solution's organisation in the page's language: one query per
+    language for the whole list, not one per page."""
+    by_locale = {}
+    for page in pages:
+        if isinstance(page, DescribedItemPage):
+            by_locale.setdefault(page.locale_id, []).append(page.item.organisation)
+    for locale_id, organisations in by_locale.items():
+        Organisation.prefetch_versions(organisations, locale_id)
+    return pages
+
+
 def is_many(model, name):
     return model._meta.get_field(name).many_to_many
 
@@ -152,11 +173,9 @@ class DescribedItemPage(CatalogueItemPage):
 
     @property
     def organisation(self):
-        organisation = fact("organisation").fget(self)
+        organisation = self.read_fact("organisation")
         return organisation.in_locale(self.locale_id) if organisation else None
 
     def category_list(self):
         """The item's categories, named in this page's language."""
-        pending = self.__dict__.get("_pending_facts", {})
-        categories = pending["categories"] if "categories" in pending else self.item.categories.all()
-        return sorted((c.in_locale(self.locale_id) for c in categories), key=lambda c: c.name)
+        return sorted((c.in_locale(self.locale_id) for c in self.read_fact("categories") or []), key=lambda c: c.name)

@@ -8,6 +8,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from .base import name_organisations
 from .solutions import SolutionPage
 from .taxonomy import Organisation, TechnologyCategory
 from .trials import TrialPage
@@ -63,8 +64,10 @@ class CatalogueIndexPage(Page):
         results = by_category.filter(**{self.facet_field: value}) if value else by_category
 
         paginator = Paginator(results.order_by(*self.ordering).distinct(), settings.PORTAL_PAGE_SIZE)
+        items = paginator.get_page(request.GET.get("page"))
+        items.object_list = name_organisations(list(items.object_list))
         context.update(
-            items=paginator.get_page(request.GET.get("page")),
+            items=items,
             total=base.count(),
             result_count=paginator.count,
             filters=[

@@ -10,7 +10,7 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.models import Locale
 
 from .items import Solution, Trial, Wish
-from .taxonomy import Organisation, TechnologyCategory
+from .taxonomy import Taxonomy
 
 
 class TaxonomyLabels:
@@ -28,24 +28,20 @@ class TaxonomyChoices(TaxonomyLabels, forms.ModelMultipleChoiceField):
     pass
 
 
-class ItemChoices(forms.ModelMultipleChoiceField):
+class ItemLabels:
+    """Choices of wishes or solutions: each by its key and its title in the editor's language."""
+
     def label_from_instance(self, obj):
         page = obj.page_in(Locale.get_active().pk)
         return f"{obj.key} — {page.title}" if page else obj.key
 
 
-class ItemChoice(forms.ModelChoiceField):
-    label_from_instance = ItemChoices.label_from_instance
+class ItemChoice(ItemLabels, forms.ModelChoiceField):
+    pass
 
 
-def canonical(model):
-    """One row per taxonomy entry: its version in the default language, else its oldest."""
-    default = Locale.get_default().pk
-    chosen = {}
-    for pk, translation_key, locale_id in model.objects.order_by("pk").values_list("pk", "translation_key", "locale"):
-        if translation_key not in chosen or locale_id == default:
-            chosen[translation_key] = pk
-    return model.objects.filter(pk__in=chosen.values())
+class ItemChoices(ItemLabels, forms.ModelMultipleChoiceField):
+    pass
 
 
 class FactsPageForm(WagtailAdminPageForm):
@@ -57,14 +53,11 @@ class FactsPageForm(WagtailAdminPageForm):
         for name in self.facts_fields:
             field = self.fields.get(name)
             related = getattr(field, "queryset", None)
-            if related is not None and related.model in (Organisation, TechnologyCategory):
-                field.queryset = canonical(related.model)
+            if related is not None and issubclass(related.model, Taxonomy):
+                field.queryset = related.model.canonical()
         page = self.instance
         if page.item_id:
-            item = page.item
-            for name in self.facts_fields:
-                value = getattr(item, name)
-                self.initial[name] = list(value.all()) if hasattr(value, "all") else value
+            self.initial.update({name: page.read_fact(name) for name in self.facts_fields})
             self.fields["key"].disabled = True
             self.fields["key"].help_text = ""
         self.fields["key"].required = False

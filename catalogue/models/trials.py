@@ -92,20 +92,20 @@ class TrialPage(CatalogueItemPage):
         verbose_name_plural = _("field trials")
 
     def get_status_display(self):
-        return Trial.Status(self.status).label if self.status else ""
+        return self.fact_label("status")
 
     def get_trial_type_display(self):
-        return Trial.TrialType(self.trial_type).label if self.trial_type else ""
+        return self.fact_label("trial_type")
 
     @property
     def wish(self):
         """The trial's wish, as a page in this trial's language (else any)."""
-        wish = fact("wish").fget(self)
+        wish = self.read_fact("wish")
         return wish.page_in(self.locale_id) if wish else None
 
     @property
     def solution(self):
-        solution = fact("solution").fget(self)
+        solution = self.read_fact("solution")
         return solution.page_in(self.locale_id) if solution else None
 
     @property

@@ -51,7 +51,7 @@ class WishPage(DescribedItemPage):
         verbose_name_plural = _("I&T wishes")
 
     def get_status_display(self):
-        return Wish.Status(self.status).label if self.status else ""
+        return self.fact_label("status")
 
     def live_trials(self):
         from .trials import TrialPage

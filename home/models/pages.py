@@ -8,6 +8,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from catalogue.models import Organisation, SolutionPage, TrialPage, WishPage
+from catalogue.models.base import name_organisations
 from home.blocks import BodyBlock
 
 
@@ -52,9 +53,11 @@ class HomePage(Page):
         ]
         if chosen:
             return chosen[:count]
-        order = "-item__start_date" if model is TrialPage else "-item__published_on"
-        latest = model.objects.live().public().filter(locale=self.locale).select_related("item")
-        return list(latest.order_by(order)[:count])
+        order, related = (
+            ("-item__start_date", "item") if model is TrialPage else ("-item__published_on", "item__organisation")
+        )
+        latest = model.objects.live().public().filter(locale=self.locale).select_related(related)
+        return name_organisations(list(latest.order_by(order)[:count]))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

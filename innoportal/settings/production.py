@@ -32,7 +32,6 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = env("HSTS_INCLUDE_SUBDOMAINS", "1") == "1"  # n
 SECURE_HSTS_PRELOAD = env("HSTS_PRELOAD", "1") == "1"  # noqa: F405  (allows submitting to the preload list)
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env("COOKIES_SECURE", "1") == "1"  # noqa: F405
 TRUSTED_PROXY_COUNT = int(env("TRUSTED_PROXY_COUNT", "1"))  # noqa: F405
-ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https"  # links in account emails
 ADMIN_TWO_FACTOR = env("ADMIN_TWO_FACTOR", "1") == "1"  # noqa: F405  (admin users log in with an authenticator)
 
