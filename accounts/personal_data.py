@@ -3,6 +3,9 @@
 Deleting an account removes the user, their email addresses, authenticators and organisation claims.
 What they published stays, attributed to their organisation; an organisation they managed passes
 to its longest-standing other verified member.
+
+Other apps holding a person's data (submissions) register an exporter and an eraser here, so that
+accounts needs to know none of them.
 """
 
 from allauth.account.models import EmailAddress
@@ -11,6 +14,13 @@ from django.db import transaction
 
 from accounts.models import User
 
+SECTIONS = {}
+
+
+def register(name, exporter, eraser):
+    """`exporter(user)` returns JSON-ready data for the export; `eraser(user)` runs before the user is deleted."""
+    SECTIONS[name] = (exporter, eraser)
+
 
 def export(user):
     """A JSON-ready account of the user's data (no password hash, no authenticator secret)."""
@@ -18,7 +28,7 @@ def export(user):
     def when(value):
         return value.isoformat() if value else None
 
-    return {
+    data = {
         "account": {
             "email": user.email,
             "joined": when(user.date_joined),
@@ -51,6 +61,9 @@ def export(user):
             for claim in user.organisation_claims.order_by("created_at")
         ],
     }
+    for name, (exporter, _eraser) in SECTIONS.items():
+        data[name] = exporter(user)
+    return data
 
 
 @transaction.atomic
@@ -66,4 +79,6 @@ def delete_account(user):
         if successor:
             successor.organisation_role = User.Role.MANAGER
             successor.save(update_fields=["organisation_role"])
+    for _exporter, eraser in SECTIONS.values():
+        eraser(user)
     user.delete()

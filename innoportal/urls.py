@@ -36,6 +36,7 @@ urlpatterns += i18n_patterns(
     path("my/organisation/", account_views.my_organisation, name="my_organisation"),
     path("my/account/", account_views.my_account, name="my_account"),
     path("my/account/export/", account_views.export_my_data, name="my_account_export"),
+    path("my/submissions/", include("submissions.urls")),
     path("innodays/cancel/<str:token>/", event_views.cancel, name="innoday_cancel"),
     path("", include("notifications.urls")),
     path("", include(wagtail_urls)),

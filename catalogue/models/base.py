@@ -34,7 +34,11 @@ class CatalogueItemPage(Page):
     key = fact("key")
 
     search_fields = Page.search_fields + [index.SearchField("summary", boost=2)]
-    api_fields = [APIField("key", serializer=serializers.CharField(source="item.key")), APIField("summary")]
+    api_fields = [
+        APIField("key", serializer=serializers.CharField(source="item.key")),
+        APIField("number", serializer=serializers.CharField(source="item.number")),
+        APIField("summary"),
+    ]
 
     class Meta:
         abstract = True

@@ -32,6 +32,15 @@ class CatalogueItem(models.Model):
         help_text=_("Stable identity used by imports and the search API; made for you when left blank."),
     )
     translation_key = models.UUIDField(unique=True, default=uuid.uuid4, editable=False)
+    number = models.CharField(
+        _("number"),
+        max_length=16,
+        unique=True,
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("The Inno Office's reference, e.g. W-2026-0001, given when the item is first published."),
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -43,6 +52,11 @@ class CatalogueItem(models.Model):
     @classmethod
     def new_key(cls):
         return f"{cls.key_prefix}-{uuid.uuid4().hex[:8].upper()}"
+
+    @property
+    def reference(self):
+        """How people cite the item: its number once published, else its key."""
+        return self.number or self.key
 
     def page_in(self, locale):
         """This item's page in `locale`, else in any language (oldest first); None without pages."""
@@ -129,3 +143,17 @@ class Trial(CatalogueItem):
     class Meta:
         verbose_name = _("trial facts")
         verbose_name_plural = _("trial facts")
+
+
+class NumberSequence(models.Model):
+    """The last number given to wishes (W) or solutions (S) in a year: W-2026-0001, W-2026-0002…"""
+
+    prefix = models.CharField(max_length=4)
+    year = models.PositiveSmallIntegerField()
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["prefix", "year"], name="one_sequence_per_prefix_and_year")]
+
+    def __str__(self):
+        return f"{self.prefix}-{self.year}: {self.last}"

@@ -1,6 +1,8 @@
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 
@@ -49,6 +51,17 @@ class WishPage(DescribedItemPage):
     class Meta:
         verbose_name = _("I&T wish")
         verbose_name_plural = _("I&T wishes")
+
+    @property
+    def accepts_proposals(self):
+        """Open, and its deadline (if any) not past."""
+        deadline = self.deadline
+        return self.status == Wish.Status.OPEN and (deadline is None or deadline >= timezone.localdate())
+
+    def actions(self):
+        """Links other apps offer on the wish page (e.g. "Propose a solution"), through the hook
+        `catalogue_wish_actions`: the catalogue knows none of them."""
+        return [action for hook in hooks.get_hooks("catalogue_wish_actions") for action in hook(self)]
 
     def get_status_display(self):
         return self.fact_label("status")
