@@ -59,3 +59,10 @@ class DeleteForm(forms.Form):
         if not self.user.check_password(password):
             raise forms.ValidationError(_("That is not your password."))
         return password
+
+
+class InviteForm(forms.Form):
+    email = forms.EmailField(
+        label=_("Your colleague's email address"),
+        help_text=_("They are emailed a link; once they confirm this address on the portal, they join at once."),
+    )

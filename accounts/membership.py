@@ -4,19 +4,25 @@ A provider claims an organisation already on the portal, or describes a new one;
 approves or rejects the claim in the admin, and the user is emailed either way, in the language they
 used. A department's or public body's staff join it at once with a confirmed address on one of the
 email domains the editors listed for it, and never otherwise: government organisations are not created
-from the public site. The first verified member of an organisation manages it.
+from the public site. The first verified member of an organisation manages it, and invites colleagues:
+whoever confirms the invited address and opens the link joins at once (for a department, only an
+address on its domains).
 """
 
 from allauth.account.models import EmailAddress
+from django.core import signing
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
-from accounts.models import OrganisationClaim, User
+from accounts.models import Invitation, OrganisationClaim, User
 from catalogue.models import Organisation
 from innoportal.mail import send_templated_mail
+
+INVITATION_DAYS = 14
+INVITATION_SALT = "accounts.invitation"
 
 Status = OrganisationClaim.Status
 
@@ -107,3 +113,77 @@ def create_organisation(claim):
             locale=chinese, translation_key=english.translation_key, name=claim.name_zh or claim.name_en, **facts
         )
     return english
+
+
+@transaction.atomic
+def invite(manager, email, language="en"):
+    """An invitation from an organisation's manager, emailed to `email` when it commits."""
+    organisation = manager.organisation
+    if not (manager.is_verified_member and manager.organisation_role == User.Role.MANAGER):
+        raise ClaimRefused(_("Only your organisation's manager can invite colleagues."))
+    email = email.strip().lower()
+    if User.objects.filter(email__iexact=email, organisation=organisation, member_since__isnull=False).exists():
+        raise ClaimRefused(_("%(email)s is already a member.") % {"email": email})
+    if organisation.type in Organisation.GOVERNMENT and not organisation.takes_email(email):
+        raise ClaimRefused(
+            _("Colleagues join %(name)s with an address on its email domains (%(domains)s).")
+            % {"name": organisation, "domains": organisation.email_domains or "—"}
+        )
+    invitation = Invitation.objects.create(
+        organisation=organisation, email=email, invited_by=manager, language=language
+    )
+    transaction.on_commit(lambda: send_invitation(invitation))
+    return invitation
+
+
+def invitation_token(invitation):
+    return signing.dumps(invitation.pk, salt=INVITATION_SALT)
+
+
+def send_invitation(invitation):
+    context = {"invitation": invitation, "token": invitation_token(invitation)}
+    context["organisation_name"] = invitation.organisation.in_locale_code(invitation.language).name
+    send_templated_mail("accounts/email/invitation", context, invitation.email, invitation.language)
+
+
+def invitation_from(token):
+    """The open invitation a link holds, or None: tampered, older than two weeks, or used."""
+    try:
+        pk = signing.loads(token, salt=INVITATION_SALT, max_age=INVITATION_DAYS * 24 * 3600)
+    except signing.BadSignature:  # SignatureExpired is one
+        return None
+    return Invitation.objects.filter(pk=pk, accepted_at__isnull=True).select_related("organisation").first()
+
+
+@transaction.atomic
+def accept(invitation, user):
+    """`user` joins the invitation's organisation, if it was sent to their confirmed address."""
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    user = User.objects.select_for_update().get(pk=user.pk)
+    if invitation.accepted_at:
+        raise ClaimRefused(_("This invitation has been used already."))
+    if user.is_verified_member:
+        raise ClaimRefused(_("You are already a member of %(name)s.") % {"name": user.organisation})
+    if user.email.lower() != invitation.email or not confirmed_email(user):
+        raise ClaimRefused(
+            _("This invitation is for %(email)s. Log in with that address, confirmed, to accept it.")
+            % {"email": invitation.email}
+        )
+    OrganisationClaim.objects.filter(user=user, status=Status.PENDING).delete()
+    claim = OrganisationClaim.objects.create(
+        user=user,
+        organisation=invitation.organisation,
+        language=invitation.language,
+        status=Status.APPROVED,
+        decided_at=timezone.now(),
+        decided_by=invitation.invited_by,
+    )
+    user.organisation, user.member_since, user.organisation_role = (
+        invitation.organisation,
+        timezone.now(),
+        User.Role.MEMBER,
+    )
+    user.save(update_fields=["organisation", "member_since", "organisation_role"])
+    invitation.accepted_at = timezone.now()
+    invitation.save(update_fields=["accepted_at"])
+    return claim

@@ -102,6 +102,30 @@ class OrganisationClaim(models.Model):
         return " / ".join(filter(None, [self.name_en, self.name_zh]))
 
 
+class Invitation(models.Model):
+    """An organisation manager's invitation to a colleague: whoever confirms this email address on the
+    portal and opens the link joins the organisation, without waiting for the Inno Office."""
+
+    organisation = models.ForeignKey(
+        "catalogue.Organisation", verbose_name=_("organisation"), on_delete=models.CASCADE, related_name="invitations"
+    )
+    email = models.EmailField(_("email address"))
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("invited by"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    language = models.CharField(max_length=12, default="en", editable=False)
+    created_at = models.DateTimeField(_("sent"), auto_now_add=True)
+    accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return self.email
+
+
 def login_name(request, credentials):
     """Who a log-in attempt is for, as django-axes counts it: the admin's username, or the email an
     account log-in gives (allauth passes it as `email`, its form calls it `login`)."""

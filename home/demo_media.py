@@ -53,7 +53,7 @@ def illustrate_solutions():
         picture.file = ImageFile(draw(category.key), name=f"category-{category.key}.png")
         picture.save()
         made[category.pk] = picture
-    for solution in SolutionPage.objects.filter(image__isnull=True).select_related("item"):
+    for solution in SolutionPage.objects.live().filter(image__isnull=True).select_related("item"):
         first = solution.item.categories.order_by("name").first()
         first = first and first.in_locale(solution.locale_id)
         if first and first.pk in made:

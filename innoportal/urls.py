@@ -34,6 +34,7 @@ urlpatterns += i18n_patterns(
     path("search/", search_views.search_page, name="search"),
     path("accounts/", include("allauth.urls")),
     path("my/organisation/", account_views.my_organisation, name="my_organisation"),
+    path("my/organisation/join/<str:token>/", account_views.join, name="organisation_join"),
     path("my/account/", account_views.my_account, name="my_account"),
     path("my/account/export/", account_views.export_my_data, name="my_account_export"),
     path("my/submissions/", include("submissions.urls")),

@@ -2,8 +2,8 @@
 goes public (the contact person, the files under review), beside the page they vet in the workflow."""
 
 import django_filters
-from django.utils.translation import gettext_lazy as _
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.views.generic.models import IndexView, InspectView
 

@@ -106,6 +106,11 @@ class Submission(models.Model):
         texts = {text.language: text for text in self.texts.all() if text.title}
         return {code: texts[code] for code, _label in LANGUAGES if code in texts}
 
+    def last_change(self):
+        """The latest step of the history (from the prefetched history when there is one)."""
+        changes = list(self.history.all())
+        return changes[-1] if changes else None
+
     @property
     def is_editable(self):
         return self.stage in self.EDITABLE

@@ -48,8 +48,9 @@ def write(submission, user):
             continue
         other = translation_of(primary, language)
         if other is None:
-            other = primary.copy_for_translation(Locale.objects.get(language_code=language))
-        rewrite(other.specific, submission, text, user)
+            other = primary.copy_for_translation(Locale.objects.get(language_code=language)).specific
+            other.slug = slug_for(other.get_parent(), text.title, submission)  # its own words, not the first's
+        rewrite(other, submission, text, user)
     return primary
 
 

@@ -113,8 +113,8 @@ def workflow_cancelled(sender, instance, user=None, **kwargs):
     """Cancelled after the task's "Reject": rejected. Cancelled otherwise (an editor stopped the
     vetting): back to the author, who may change it and send it again."""
     submission = submission_of(instance)
-    if submission is None:
-        return
+    if submission is None or ORDER.index(submission.stage) >= ORDER.index(Stage.PUBLISHED):
+        return  # Wagtail cancels the workflow of a page an editor published directly: published it is
     task_state = instance.current_task_state
     if task_state and task_state.status == TaskState.STATUS_REJECTED:
         record(submission, Stage.REJECTED, by=user, comment=task_state.comment)
@@ -127,10 +127,22 @@ def page_published(sender, instance, revision=None, **kwargs):
     submission = Submission.objects.filter(page_id=instance.pk).first()
     if submission is None or ORDER.index(submission.stage) >= ORDER.index(Stage.PUBLISHED):
         return
+    record(submission, Stage.PUBLISHED, by=publisher(instance), comment=instance.item.number or "")
+    if instance.workflow_in_progress:
+        # An editor published it directly, without the workflow's end: it gets what that end gives.
+        pages.prepare_publication(submission, user=None)
+        instance.revisions.order_by("-created_at", "-pk").first().publish(skip_permission_checks=True)
     for page in pages.pages_of(submission)[1:]:  # vetted with it, published with it
         page.get_latest_revision().publish(user=revision.user if revision else None, skip_permission_checks=True)
     queue_translations(instance, submission)
-    record(submission, Stage.PUBLISHED, comment=instance.item.number or "")
+
+
+def publisher(page):
+    """Who published the page, as the admin's history has just recorded it."""
+    from wagtail.models import PageLogEntry
+
+    entry = PageLogEntry.objects.filter(page=page, action="wagtail.publish").order_by("-timestamp", "-pk").first()
+    return entry.user if entry else None
 
 
 def queue_translations(page, submission):

@@ -7,6 +7,7 @@ that does not exist. Its files are also open to the reviewers in the admin.
 import mimetypes
 import uuid
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
@@ -22,7 +23,6 @@ from submissions import privacy, stages
 from submissions.forms import FactsForm, TextForm
 from submissions.models import LANGUAGES, Attachment, Submission, SubmissionText
 
-SAVE_RATE = "60/3600"
 Kind = Submission.Kind
 
 
@@ -110,7 +110,7 @@ def edit_form(request, submission, initial_wishes=None):
         facts_form.initial["wishes"] = list(chosen)
     if post:
         sending = "send" in request.POST
-        if not allow(request, "submission-save", SAVE_RATE):
+        if not allow(request, "submission-save", settings.SUBMISSIONS_RATE_LIMIT):
             facts_form.add_error(None, _("Too many attempts from your network. Please try again in a few minutes."))
         elif check(request.user, facts_form, text_forms, sending):
             submission = save(request, submission, facts_form, text_forms)
@@ -143,7 +143,8 @@ def check(user, facts_form, text_forms, sending):
     started = [f for f in text_forms if f.is_started()]
     titled = [f for f in started if f.cleaned_data.get("title", "").strip()]
     if not titled:
-        facts_form.add_error(None, _("Write a title in English, Chinese or both."))
+        here = next((f for f in text_forms if f.language == get_language()), text_forms[0])
+        here.add_error("title", _("Write a title in English, Chinese or both."))
     if sending:
         for f in started:
             f.check_complete()

@@ -142,7 +142,7 @@ def is_many(model, name):
 def copy_facts(item):
     facts = {}
     for field in item._meta.get_fields():
-        if field.name in ("id", "key", "translation_key", "updated_at") or field.auto_created:
+        if field.name in ("id", "key", "number", "translation_key", "updated_at") or field.auto_created:
             continue
         if field.many_to_many:
             facts[field.name] = list(getattr(item, field.name).all())

@@ -239,6 +239,8 @@ REGISTRATION_RATE_LIMIT = env("REGISTRATION_RATE_LIMIT", "10/600")
 
 # Alerts (notifications): subscription attempts per visitor IP address, "COUNT/SECONDS" or "off".
 ALERTS_RATE_LIMIT = env("ALERTS_RATE_LIMIT", "10/600")
+# My InnoPortal: saves and sendings of submissions per visitor IP address, "COUNT/SECONDS" or "off".
+SUBMISSIONS_RATE_LIMIT = env("SUBMISSIONS_RATE_LIMIT", "60/3600")
 # Days a confirmation link works; unconfirmed requests are deleted after that.
 ALERTS_CONFIRM_DAYS = int(env("ALERTS_CONFIRM_DAYS", "7"))
 # Alerts claimed per batch, over one SMTP connection; sender tasks per new item (one per worker is enough).

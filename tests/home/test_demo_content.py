@@ -1,5 +1,6 @@
 """The demo content of `make run`: loaded through the importer, complete in both languages."""
 
+import re
 from io import StringIO
 
 from django.core.management import call_command
@@ -27,10 +28,10 @@ def test_demo_catalogue_is_complete_in_both_languages(demo):
     assert all(t.report_summary and t.metrics.count() for t in completed)
     categories = per_language(TechnologyCategory.objects.all())
     assert categories["en"] == categories["zh-hant"] >= 4
-    # Every catalogue item has its translation.
+    # Every published catalogue item has its translation (a submission under vetting has only its author's languages).
     for model in (WishPage, SolutionPage, TrialPage):
         keys = {
-            code: set(model.objects.filter(locale__language_code=code).values_list("item__key", flat=True))
+            code: set(model.objects.live().filter(locale__language_code=code).values_list("item__key", flat=True))
             for code in ("en", "zh-hant")
         }
         assert keys["en"] == keys["zh-hant"], model
@@ -107,3 +108,22 @@ def test_demo_people_show_each_stage_of_belonging_to_an_organisation(demo):
     officer = User.objects.get(email="officer@demo.example.hk")
     assert officer.has_perm("accounts.change_organisationclaim") and not officer.is_superuser
     assert "provider@demo.example.hk" in demo and "innoportal-demo" in demo
+
+
+def test_demo_submissions_show_each_stage_of_vetting(demo, client):
+    from accounts.models import User
+    from submissions.models import Submission
+
+    stages = Submission.objects.filter(submitter__email="provider@demo.example.hk").values_list("stage", flat=True)
+    expected = ["draft", "submitted", "under-vetting", "changes-requested", "rejected", "published"]
+    assert sorted(stages) == sorted(expected)
+    published = Submission.objects.get(submitter__email="provider@demo.example.hk", stage="published")
+    assert re.fullmatch(r"S-\d{4}-\d{4}", published.number)
+    assert published.page.live and client.get(published.page.url).status_code == 200
+    wish = Submission.objects.get(submitter__email="department@emsd.gov.hk")
+    assert wish.kind == "wish" and wish.stage == "published" and wish.page.live
+    reviewer = User.objects.get(email="reviewer@demo.example.hk")
+    assert reviewer.groups.filter(name="Vetting panel").exists() and not reviewer.is_superuser
+    client.force_login(reviewer)
+    assert client.get("/admin/submissions/").status_code == 200
+    assert "reviewer@demo.example.hk" in demo

@@ -137,3 +137,18 @@ def named(content, name):
     buffer = io.BytesIO(content)
     buffer.name = name
     return buffer
+
+
+def test_too_many_saves_from_one_address_are_refused_and_change_nothing(catalogue, settings):
+    from django.core.cache import cache
+
+    settings.SUBMISSIONS_RATE_LIMIT = "2/600"
+    cache.clear()
+    client = logged_in(member("me@example.hk", "polyu"))
+    url = "/en/my/submissions/new/solution/"
+    for n in range(2):
+        fill(client, url, {"en-title": f"Draft {n}"}, button="save")
+    response = fill(client, url, {"en-title": "Draft 3"}, button="save", status=400)
+    assert "Too many attempts" in text(soup(response, 400).select_one("#form-errors"))
+    assert Submission.objects.count() == 2
+    cache.clear()

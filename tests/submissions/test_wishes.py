@@ -56,6 +56,7 @@ def test_a_department_wish_in_both_languages_is_published_numbered_and_alerted(c
     chinese = WishPage.objects.get(locale__language_code="zh-hant", item__key=submission.item.key)
     assert english.live and chinese.live and english.item_id == chinese.item_id
     assert submission.page_id == chinese.pk  # the author wrote in Chinese: that page was vetted
+    assert english.url.endswith("/en/wishes/lift-door-sensors-that-see-children/")
     assert re.fullmatch(rf"W-{timezone.localdate().year}-\d{{4}}", english.item.number)
     assert english.item.deadline == deadline and english.item.status == "open"
     visitor = client
