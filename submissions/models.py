@@ -117,7 +117,24 @@ class Submission(models.Model):
 
     @property
     def item(self):
-        return self.page.specific.item if self.page_id else None
+        if "_item" not in self.__dict__:
+            self._item = self.page.specific.item if self.page_id else None
+        return self._item
+
+    @classmethod
+    def with_items(cls, submissions):
+        """Ready the items (and so the numbers) of a list of submissions: a query per kind, not two per row."""
+        from catalogue.models import SolutionPage, WishPage
+
+        submissions = list(submissions)
+        for kind, page_model in ((cls.Kind.WISH, WishPage), (cls.Kind.SOLUTION, SolutionPage)):
+            ids = [s.page_id for s in submissions if s.kind == kind and s.page_id]
+            items = dict(page_model.objects.filter(pk__in=ids).values_list("pk", "item")) if ids else {}
+            found = {i.pk: i for i in page_model.item_model().objects.filter(pk__in=items.values())}
+            for s in submissions:
+                if s.kind == kind:
+                    s._item = found.get(items.get(s.page_id))
+        return submissions
 
     @property
     def number(self):

@@ -38,11 +38,8 @@ def may_reviewers_see(user):
 @login_required
 @require_GET
 def my_submissions(request):
-    submissions = (
-        Submission.objects.filter(submitter=request.user)
-        .select_related("page")
-        .prefetch_related("texts", "history")
-        .order_by("-updated_at")
+    submissions = Submission.with_items(
+        Submission.objects.filter(submitter=request.user).prefetch_related("texts", "history").order_by("-updated_at")
     )
     context = {"submissions": submissions, "proposals": proposals_for_my_wishes(request.user)}
     return TemplateResponse(request, "submissions/my_submissions.html", context)

@@ -53,3 +53,34 @@ def wait_until(page, expression, timeout=30_000):
         if time.monotonic() > deadline:
             raise AssertionError(f"still false after {timeout} ms: {expression}")
         time.sleep(0.05)
+
+
+WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+
+
+def log_in(page, base_url, email, password="Tr1al-and-error"):
+    """Through the account log-in form, as a person would (`base_url` ends with the language)."""
+    page.goto(f"{base_url}/accounts/login/")
+    page.fill("input[name=login]", email)
+    page.fill("input[name=password]", password)
+    page.locator("main form button[type=submit]").click()
+    page.wait_for_url(lambda address: "/accounts/login/" not in address)
+
+
+def check_accessible_and_narrow(page, problems, key):
+    """axe-core's WCAG 2.1 A/AA rules (violations collected in `problems[key]`), then nothing wider
+    than a 320 px screen."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page, options=WCAG_21_AA)
+    if results.violations_count:
+        nodes = [node["html"] for rule in results.response["violations"] for node in rule["nodes"]]
+        problems[key] = (results.generate_snapshot(), nodes)
+    size = page.viewport_size
+    page.set_viewport_size({"width": 320, "height": 700})
+    wide = page.evaluate(
+        "[...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > innerWidth)"
+        ".map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).slice(0, 8)"
+    )
+    assert page.evaluate("document.documentElement.scrollWidth <= 320"), (key, wide)
+    page.set_viewport_size(size)

@@ -3,11 +3,10 @@
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.browser.conftest import SCREENSHOTS
+from tests.browser.conftest import SCREENSHOTS, WCAG_21_AA, check_accessible_and_narrow, log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 PAGES = [
     "/{lang}/",
     "/{lang}/wishes/",
@@ -85,12 +84,7 @@ def test_my_innoportal_pages_meet_wcag_21_aa(live_server, catalogue, page, lang)
     from tests.accounts.test_accounts import verified_user
 
     verified_user(f"maker-{lang}@example.hk")
-    page.goto(f"{live_server.url}/{lang}/accounts/login/")
-    page.fill("input[name=login]", f"maker-{lang}@example.hk")
-    page.fill("input[name=password]", "Tr1al-and-error")
-    page.locator("main form button[type=submit]").click()
-    page.wait_for_url(lambda url: "/accounts/login/" not in url)
-    axe = Axe()
+    log_in(page, f"{live_server.url}/{lang}", f"maker-{lang}@example.hk")
     problems = {}
     for path in [f"/{lang}/my/account/", f"/{lang}/my/organisation/", "form with errors"]:
         if path == "form with errors":
@@ -98,15 +92,6 @@ def test_my_innoportal_pages_meet_wcag_21_aa(live_server, catalogue, page, lang)
             page.wait_for_selector("#form-errors")
         else:
             page.goto(live_server.url + path)
-        results = axe.run(page, options=WCAG_21_AA)
-        if results.violations_count:
-            problems[path] = results.generate_snapshot()
-        page.set_viewport_size({"width": 320, "height": 700})
-        wide = page.evaluate(
-            "[...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > innerWidth)"
-            ".map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).slice(0, 8)"
-        )
-        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), (path, wide)
-        page.set_viewport_size({"width": 1280, "height": 800})
+        check_accessible_and_narrow(page, problems, path)
     page.screenshot(path=SCREENSHOTS / f"my-organisation-errors-{lang}.png", full_page=True)
     assert not problems, problems

@@ -2,11 +2,9 @@
 and the saved draft meet WCAG 2.1 AA (axe-core) and do not scroll sideways on a 320 px wide screen."""
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from PIL import Image
 
-from tests.browser.conftest import SCREENSHOTS
-from tests.browser.test_accessibility import WCAG_21_AA
+from tests.browser.conftest import SCREENSHOTS, check_accessible_and_narrow, log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -34,29 +32,6 @@ WORDS = {
 }
 
 
-def log_in(page, url, email):
-    page.goto(f"{url}/accounts/login/")
-    page.fill("input[name=login]", email)
-    page.fill("input[name=password]", "Tr1al-and-error")
-    page.locator("main form button[type=submit]").click()
-    page.wait_for_url(lambda address: "/accounts/login/" not in address)
-
-
-def check_page(page, problems, state):
-    """axe-core's WCAG 2.1 A/AA rules, then nothing wider than a 320 px screen."""
-    results = Axe().run(page, options=WCAG_21_AA)
-    if results.violations_count:
-        nodes = [node["html"] for rule in results.response["violations"] for node in rule["nodes"]]
-        problems[state] = (results.generate_snapshot(), nodes)
-    page.set_viewport_size({"width": 320, "height": 700})
-    wide = page.evaluate(
-        "[...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > innerWidth)"
-        ".map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).slice(0, 8)"
-    )
-    assert page.evaluate("document.documentElement.scrollWidth <= 320"), (state, wide)
-    page.set_viewport_size({"width": 1280, "height": 900})
-
-
 @pytest.mark.parametrize("lang", ["en", "zh-hant"])
 def test_a_provider_proposes_a_solution_in_an_accessible_form(live_server, catalogue, page, tmp_path, lang):
     from catalogue.models import WishPage
@@ -73,7 +48,7 @@ def test_a_provider_proposes_a_solution_in_an_accessible_form(live_server, catal
     page.locator("main").get_by_role("link", name=words["propose"], exact=True).click()
     page.wait_for_url(lambda address: f"/{lang}/my/submissions/new/solution/" in address)
     assert page.locator(f"input[name=wishes][value='{wish.item_id}']").is_checked()
-    check_page(page, problems, "empty form")
+    check_accessible_and_narrow(page, problems, "empty form")
 
     # Sent empty: the errors are listed at the top and shown beside the fields.
     page.get_by_role("button", name=words["send"], exact=True).click()
@@ -85,7 +60,7 @@ def test_a_provider_proposes_a_solution_in_an_accessible_form(live_server, catal
     links = page.locator("#form-errors a").evaluate_all("links => links.map(a => a.hash)")
     assert "#id_trl" in links and all(page.locator(link).count() == 1 for link in links), links
     page.screenshot(path=SCREENSHOTS / f"submission-errors-{lang}.png", full_page=True)
-    check_page(page, problems, "form with errors")
+    check_accessible_and_narrow(page, problems, "form with errors")
 
     # Filled in the page's language, with a photo, and saved as a draft.
     photo = tmp_path / "crawler.png"
@@ -103,6 +78,6 @@ def test_a_provider_proposes_a_solution_in_an_accessible_form(live_server, catal
     assert page.locator("ul.attachments").get_by_role("link", name="crawler.png").is_visible()
     assert page.input_value(f"#id_{lang}-title") == words["title"]
     page.screenshot(path=SCREENSHOTS / f"submission-draft-{lang}.png", full_page=True)
-    check_page(page, problems, "saved draft")
+    check_accessible_and_narrow(page, problems, "saved draft")
 
     assert not problems, problems

@@ -110,3 +110,28 @@ def test_a_form_sent_without_its_token_changes_nothing(catalogue, lang):
     client.force_login(member("me@example.hk", "polyu"))
     response = client.post(f"/{lang}/my/submissions/new/solution/", COMPLETE | {"save": "1"})
     assert response.status_code == 403 and not Submission.objects.exists()
+
+
+def test_my_submissions_takes_the_same_queries_for_one_or_many(catalogue):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    author = logged_in(member("me@example.hk", "polyu"))
+    published(author)
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            assert author.get("/en/my/submissions/").status_code == 200
+        return len(captured)
+
+    one = queries()
+    for n in range(4):
+        sent = COMPLETE | {"en-title": f"Crawler {n}", "categories": [str(first_category())]}
+        fill(
+            author,
+            "/en/my/submissions/new/solution/",
+            sent if n % 2 else {"en-title": f"Draft {n}"},
+            button="send" if n % 2 else "save",
+        )
+    assert Submission.objects.filter(page__isnull=False).count() == 3
+    assert queries() <= one
