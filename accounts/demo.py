@@ -1,5 +1,5 @@
-"""Demo people for `make run`: a provider, a department user, someone waiting for the Inno Office, and
-an Inno Office officer, each with the demo password (local demo only)."""
+"""Demo people for `make run`: a provider, a department user, someone waiting for the Inno Office, an
+Inno Office officer and a member of the vetting panel, each with the demo password (local demo only)."""
 
 from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
@@ -36,7 +36,10 @@ def load_demo(stdout):
     lines.append("waiting for the Inno Office: applicant@demo.example.hk")
     officer = person("officer@demo.example.hk", username="officer", is_staff=True)
     officer.groups.add(Group.objects.get(name="Inno Office"))
-    lines.append("Inno Office (admin: organisation claims): officer@demo.example.hk, or officer in /admin/")
+    lines.append("Inno Office (admin: claims, publication): officer@demo.example.hk, or officer in /admin/")
+    reviewer = person("reviewer@demo.example.hk", username="reviewer", is_staff=True)
+    reviewer.groups.add(Group.objects.get(name="Vetting panel"))  # made by the submissions app's migrations
+    lines.append("Vetting panel (admin: technical vetting): reviewer@demo.example.hk, or reviewer in /admin/")
     stdout.write(f"Demo accounts, password {PASSWORD} (local demo only), log in at /en/accounts/login/:")
     for line in lines:
         stdout.write(f"  {line}")

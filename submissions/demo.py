@@ -1,21 +1,18 @@
 """Demo submissions for `make run`: the demo provider's proposals at each stage of their vetting and a
 published wish of the demo department, made as their authors and reviewers make them: the forms'
 checks, `views.save`, `stages.send_for_vetting` and the vetting tasks' actions, as in the admin.
-Also the demo reviewer of the Vetting panel. Called by `manage.py load_demo_content` after the demo
+Called by `manage.py load_demo_content` after the demo
 people of `accounts.demo` (apps are loaded in INSTALLED_APPS order)."""
 
 import datetime
-from types import SimpleNamespace
 
-from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils import timezone, translation
 from wagtail.models import WorkflowState
 
-from accounts.demo import PASSWORD, person
 from accounts.models import User
 from catalogue.models import TechnologyCategory
-from submissions import stages, views
+from submissions import drafting, stages
 from submissions.forms import FactsForm, TextForm, open_wishes
 from submissions.models import LANGUAGES, Submission, SubmissionText
 
@@ -100,9 +97,9 @@ def write(author, kind, categories, texts, send, **facts):
         text_forms = [
             TextForm(data, instance=SubmissionText(language=code), kind=kind, language=code) for code, _l in LANGUAGES
         ]
-        if not views.check(author, form, text_forms, sending=send):
+        if not drafting.check(author, form, text_forms, sending=send):
             raise ValueError([f.errors for f in [form, *text_forms]])
-        submission = views.save(SimpleNamespace(user=author), submission, form, text_forms)
+        submission = drafting.save(author, submission, form, text_forms)
     return stages.send_for_vetting(submission, author) if send else submission
 
 
@@ -115,14 +112,12 @@ def act(submission, user, action, comment=""):
 
 @transaction.atomic
 def load_demo(stdout):
-    provider, department, officer = (
+    provider, department, officer, reviewer = (
         User.objects.filter(email=email).first()
-        for email in ("provider@demo.example.hk", "department@emsd.gov.hk", "officer@demo.example.hk")
+        for email in ("provider@demo.example.hk", "department@emsd.gov.hk", "officer@demo.example.hk", REVIEWER)
     )
-    if User.objects.filter(email=REVIEWER).exists() or not (provider and department and officer):
+    if Submission.objects.exists() or not (provider and department and officer and reviewer):
         return
-    reviewer = person(REVIEWER, username="reviewer", is_staff=True)
-    reviewer.groups.add(Group.objects.get(name="Vetting panel"))
     people = {"reviewer": reviewer, "officer": officer}
     wish = open_wishes().order_by("pk").first()
     for stage, categories, trl, texts in SOLUTIONS:
@@ -139,4 +134,3 @@ def load_demo(stdout):
     for who, action, comment in VETTING["published"]:
         act(submission, people[who], action, comment)
     stdout.write(f"Demo submissions: {len(SOLUTIONS)} solutions, one at each stage of vetting, and a published wish")
-    stdout.write(f"  Vetting panel (admin: submissions): {REVIEWER}, or reviewer in /admin/, password {PASSWORD}")
