@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "events",
     "notifications",
     "submissions",
+    "matching",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.api.v2",

@@ -1,0 +1,112 @@
+"""The matching workbench in the admin: the open wishes, and for each one the solutions proposed for
+it and those the catalogue suggests, each with its reasons, to shortlist, reject or confirm."""
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import FormView, TemplateView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.models import Locale
+
+from catalogue.models import Solution, Wish, WishPage
+from matching import decisions
+from matching.explain import explain
+from matching.models import Match
+from matching.suggestions import compute
+
+
+def can_match(user):
+    return user.has_perm("matching.change_match")
+
+
+class EditorsOnly:
+    def dispatch(self, request, *args, **kwargs):
+        if not can_match(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+def title_of(item):
+    page = item.page_in(Locale.get_active().pk)
+    return page.title if page else item.key
+
+
+class WishListView(EditorsOnly, WagtailAdminTemplateMixin, TemplateView):
+    template_name = "matching/admin/wishes.html"
+    page_title = _("Matching")
+    header_icon = "link"
+
+    def get_context_data(self, **kwargs):
+        live = WishPage.objects.live().values("item_id")
+        wishes = Wish.objects.filter(pk__in=live).exclude(status=Wish.Status.CLOSED).order_by("-published_on")
+        rows = [
+            {
+                "wish": wish,
+                "title": title_of(wish),
+                "proposed": wish.proposed_solutions.count(),
+                "confirmed": wish.matches.filter(decision=Match.Decision.CONFIRMED).count(),
+            }
+            for wish in wishes.prefetch_related("pages")
+        ]
+        return super().get_context_data(rows=rows, **kwargs)
+
+
+class DecisionForm(forms.Form):
+    solution = forms.ModelChoiceField(queryset=Solution.objects.all(), widget=forms.HiddenInput)
+    decision = forms.ChoiceField(choices=Match.Decision.choices)
+    reason = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}), label=_("Reason"))
+
+
+class WorkbenchView(EditorsOnly, WagtailAdminTemplateMixin, FormView):
+    template_name = "matching/admin/workbench.html"
+    form_class = DecisionForm
+    header_icon = "link"
+
+    def dispatch(self, request, pk):
+        self.wish = get_object_or_404(Wish, pk=pk)
+        return super().dispatch(request)
+
+    def get_page_title(self):
+        return f"{self.wish.reference} — {title_of(self.wish)}"
+
+    def post(self, request, *args, **kwargs):
+        if "recompute" in request.POST:
+            compute(self.wish)
+            messages.success(request, _("Suggestions recomputed."))
+            return redirect("matching_workbench", self.wish.pk)
+        return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        data = form.cleaned_data
+        try:
+            decisions.decide(self.wish, data["solution"], data["decision"], self.request.user, data["reason"])
+        except decisions.DecisionRefused as refusal:
+            messages.error(self.request, refusal.message)
+        else:
+            messages.success(self.request, _("Decision recorded."))
+        return redirect("matching_workbench", self.wish.pk)
+
+    def form_invalid(self, form):
+        messages.error(self.request, _("That decision could not be recorded."))
+        return redirect("matching_workbench", self.wish.pk)
+
+    def get_context_data(self, **kwargs):
+        wish = self.wish
+        suggestions = list(wish.suggestions.select_related("solution")) or compute(wish)
+        decided = {m.solution_id: m for m in wish.matches.select_related("decided_by")}
+        row = lambda solution, reasons=None: {  # noqa: E731
+            "solution": solution,
+            "title": title_of(solution),
+            "why": explain(reasons) if reasons is not None else "",
+            "match": decided.get(solution.pk),
+        }
+        context = {
+            "wish": wish,
+            "proposed": [row(s) for s in wish.proposed_solutions.order_by("key")],
+            "suggested": [row(s.solution, s.reasons) for s in suggestions],
+            "decided": [row(m.solution) for m in decided.values()],
+            "decisions": Match.Decision.choices,
+        }
+        return super().get_context_data(**context, **kwargs)
