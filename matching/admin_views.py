@@ -11,7 +11,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Locale
 
 from catalogue.models import Solution, Wish, WishPage
-from matching import decisions
+from matching import decisions, trials
 from matching.explain import explain
 from matching.models import Match
 from matching.suggestions import compute
@@ -76,7 +76,22 @@ class WorkbenchView(EditorsOnly, WagtailAdminTemplateMixin, FormView):
             compute(self.wish)
             messages.success(request, _("Suggestions recomputed."))
             return redirect("matching_workbench", self.wish.pk)
+        if "start_trial" in request.POST:
+            return self.start_trial(request.POST["start_trial"])
         return super().post(request, *args, **kwargs)
+
+    def start_trial(self, match_pk):
+        match = Match.objects.filter(pk=match_pk if str(match_pk).isdigit() else None, wish=self.wish).first()
+        if match is None:
+            messages.error(self.request, _("That decision could not be recorded."))
+            return redirect("matching_workbench", self.wish.pk)
+        try:
+            page = trials.start_trial(match, self.request.user)
+        except trials.CannotStart as refusal:
+            messages.error(self.request, refusal.message)
+            return redirect("matching_workbench", self.wish.pk)
+        messages.success(self.request, _("The trial is drafted from the match: add its site, dates and funding."))
+        return redirect("wagtailadmin_pages:edit", page.pk)
 
     def form_valid(self, form):
         data = form.cleaned_data

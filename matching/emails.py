@@ -2,6 +2,7 @@
 wish's department, each in the language they last used on the portal."""
 
 from django.contrib.auth import get_user_model
+from django.db.models import Q
 
 from innoportal.mail import send_templated_mail
 
@@ -29,3 +30,16 @@ def send_match_emails(match):
             wish_page, solution_page = live_page(wish, language), live_page(solution, language)
             context = {"side": side, "match": match, "wish": wish_page, "solution": solution_page}
             send_templated_mail("matching/email/confirmed", context, user.email, language)
+
+
+def editors():
+    """The Inno Office's members and the superusers, with an email address."""
+    users = get_user_model().objects.filter(is_active=True).exclude(email="")
+    return users.filter(Q(is_superuser=True) | Q(groups__name="Inno Office")).distinct()
+
+
+def send_overdue_reminder(trial):
+    for user in editors():
+        page = live_page(trial, "en") or trial.pages.first()
+        context = {"trial": trial, "page": page}
+        send_templated_mail("matching/email/overdue", context, user.email, "en")

@@ -41,6 +41,14 @@ class Match(models.Model):
         settings.AUTH_USER_MODEL, verbose_name=_("decided by"), null=True, on_delete=models.SET_NULL, related_name="+"
     )
     decided_at = models.DateTimeField(_("decided"))
+    trial = models.OneToOneField(
+        "catalogue.Trial",
+        verbose_name=_("trial"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="match",
+    )
 
     class Meta:
         verbose_name = _("match")
@@ -50,3 +58,17 @@ class Match(models.Model):
 
     def __str__(self):
         return f"{self.wish} + {self.solution}: {self.decision}"
+
+
+class OverdueReminder(models.Model):
+    """The editors were reminded that this trial passed this planned end without a report: once."""
+
+    trial = models.ForeignKey("catalogue.Trial", on_delete=models.CASCADE, related_name="+")
+    planned_end = models.DateField()
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["trial", "planned_end"], name="one_reminder_per_planned_end")]
+
+    def __str__(self):
+        return f"{self.trial} {self.planned_end}"

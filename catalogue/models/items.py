@@ -128,9 +128,16 @@ class Trial(CatalogueItem):
         PILOT_PROJECT = "pilot-project", _("Pilot project")
 
     class Status(models.TextChoices):
-        PLANNED = "planned", _("Planned")
+        PLANNED = "planned", _("Planning")
         IN_PROGRESS = "in-progress", _("In progress")
         COMPLETED = "completed", _("Completed")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+
+    class FundingRoute(models.TextChoices):
+        OWN_BUDGET = "own-budget", _("The department's own budget")
+        PSTS = "psts", _("Public Sector Trial Scheme")
+        ITF = "itf", _("Innovation and Technology Fund")
+        PURCHASE = "purchase", _("Purchase")
 
     wish = models.ForeignKey(Wish, verbose_name=_("wish"), on_delete=models.PROTECT, related_name="trials")
     solution = models.ForeignKey(Solution, verbose_name=_("solution"), on_delete=models.PROTECT, related_name="trials")
@@ -139,6 +146,14 @@ class Trial(CatalogueItem):
     start_date = models.DateField(_("start"), null=True, blank=True)
     end_date = models.DateField(_("end"), null=True, blank=True)
     value_hkd = models.DecimalField(_("value (HK$)"), max_digits=14, decimal_places=2, null=True, blank=True)
+    funding_route = models.CharField(_("funding route"), max_length=16, choices=FundingRoute.choices, blank=True)
+    planned_start = models.DateField(_("planned start"), null=True, blank=True)
+    planned_end = models.DateField(
+        _("planned end"), null=True, blank=True, help_text=_("Editors are reminded when it passes without a report.")
+    )
+    percent_complete = models.PositiveSmallIntegerField(
+        _("percent complete"), null=True, blank=True, validators=[MaxValueValidator(100)]
+    )
 
     class Meta:
         verbose_name = _("trial facts")

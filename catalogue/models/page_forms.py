@@ -95,6 +95,6 @@ def facts_form(model, names):
 
 WishPageForm = facts_form(Wish, ["key", "organisation", "categories", "status", "published_on", "deadline"])
 SolutionPageForm = facts_form(Solution, ["key", "organisation", "categories", "trl", "published_on", "applicable_to"])
-TrialPageForm = facts_form(
-    Trial, ["key", "wish", "solution", "trial_type", "status", "start_date", "end_date", "value_hkd"]
-)
+TRIAL_FACTS = ["key", "wish", "solution", "trial_type", "status", "funding_route", "value_hkd"]
+TRIAL_FACTS += ["planned_start", "planned_end", "start_date", "end_date", "percent_complete"]
+TrialPageForm = facts_form(Trial, TRIAL_FACTS)

@@ -9,7 +9,7 @@ from wagtail.search import index
 
 from .base import CatalogueItemPage, fact
 from .items import Trial
-from .page_forms import TrialPageForm
+from .page_forms import TRIAL_FACTS, TrialPageForm
 
 
 class TrialPage(CatalogueItemPage):
@@ -19,7 +19,10 @@ class TrialPage(CatalogueItemPage):
     TrialType, Status = Trial.TrialType, Trial.Status
 
     item = models.ForeignKey(Trial, verbose_name=_("trial"), on_delete=models.PROTECT, related_name="pages")
-    venue = models.CharField(_("venue"), max_length=250)
+    venue = models.CharField(_("site"), max_length=250, blank=True)
+    scale = models.CharField(
+        _("scale"), max_length=250, blank=True, help_text=_("e.g. three passenger lifts for six months")
+    )
     report_summary = models.TextField(_("performance report summary"), blank=True)
     report_document = models.ForeignKey(
         "wagtaildocs.Document",
@@ -35,22 +38,18 @@ class TrialPage(CatalogueItemPage):
     start_date = fact("start_date")
     end_date = fact("end_date")
     value_hkd = fact("value_hkd")
+    funding_route = fact("funding_route")
+    planned_start = fact("planned_start")
+    planned_end = fact("planned_end")
+    percent_complete = fact("percent_complete")
 
     base_form_class = TrialPageForm
     content_panels = CatalogueItemPage.content_panels + [
         FieldPanel("summary"),
         FieldPanel("venue"),
+        FieldPanel("scale"),
         MultiFieldPanel(
-            [
-                FieldPanel("key"),
-                FieldPanel("wish"),
-                FieldPanel("solution"),
-                FieldPanel("trial_type"),
-                FieldPanel("status"),
-                FieldPanel("start_date"),
-                FieldPanel("end_date"),
-                FieldPanel("value_hkd"),
-            ],
+            [FieldPanel(name) for name in TRIAL_FACTS],
             heading=_("Facts, the same in every language"),
         ),
         MultiFieldPanel(
@@ -67,7 +66,7 @@ class TrialPage(CatalogueItemPage):
         index.SearchField("venue"),
     ]
     translatable_fields = CatalogueItemPage.translatable_fields_with(
-        text=["venue", "report_summary"], synchronised=["report_document", "metrics"]
+        text=["venue", "scale", "report_summary"], synchronised=["report_document", "metrics"]
     )
 
     api_fields = CatalogueItemPage.api_fields + [
@@ -79,6 +78,10 @@ class TrialPage(CatalogueItemPage):
         APIField("start_date", serializer=serializers.DateField(source="item.start_date")),
         APIField("end_date", serializer=serializers.DateField(source="item.end_date")),
         APIField("value_hkd", serializer=serializers.DecimalField(14, 2, source="item.value_hkd")),
+        APIField("funding_route", serializer=serializers.CharField(source="item.funding_route")),
+        APIField("planned_end", serializer=serializers.DateField(source="item.planned_end")),
+        APIField("percent_complete", serializer=serializers.IntegerField(source="item.percent_complete")),
+        APIField("scale"),
         APIField("report_summary"),
         APIField("metrics"),
     ]
@@ -96,6 +99,9 @@ class TrialPage(CatalogueItemPage):
 
     def get_trial_type_display(self):
         return self.fact_label("trial_type")
+
+    def get_funding_route_display(self):
+        return self.fact_label("funding_route")
 
     @property
     def wish(self):
