@@ -1,4 +1,5 @@
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -22,3 +23,21 @@ class MatchingMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def matching_menu_item():
     return MatchingMenuItem(_("Matching"), reverse("matching_wishes"), icon_name="link", order=206)
+
+
+@hooks.register("catalogue_wish_timeline")
+def matched_step(wish_page):
+    """The wish page's "Matched" step: the first confirmed match, with its solution in the page's language."""
+    from matching.models import Match
+
+    match = (
+        Match.objects.filter(wish=wish_page.item_id, decision=Match.Decision.CONFIRMED)
+        .select_related("solution")
+        .order_by("decided_at")
+        .first()
+    )
+    if match is None:
+        return {}
+    solution = match.solution.pages.filter(live=True, locale=wish_page.locale_id).first()
+    detail, url = (solution.title, solution.url) if solution else ("", "")
+    return {"matched": (timezone.localdate(match.decided_at), detail, url)}

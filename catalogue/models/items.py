@@ -81,9 +81,24 @@ class Wish(CatalogueItem):
     categories = models.ManyToManyField(
         "catalogue.TechnologyCategory", verbose_name=_("technology categories"), related_name="wishes"
     )
+
+    class Outcome(models.TextChoices):
+        ADOPTED = "adopted", _("Adopted")
+        TENDER = "tender-invited", _("Tender invited")
+        NOT_TAKEN_FORWARD = "not-taken-forward", _("Not taken forward")
+
     status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.OPEN)
     published_on = models.DateField(_("published on"))
     deadline = models.DateField(_("deadline for proposals"), null=True, blank=True)
+    outcome = models.CharField(
+        _("outcome"),
+        max_length=20,
+        choices=Outcome.choices,
+        blank=True,
+        help_text=_("What followed the trial's report."),
+    )
+    outcome_date = models.DateField(_("outcome date"), null=True, blank=True)
+    outcome_link = models.URLField(_("outcome link"), blank=True, help_text=_("e.g. the tender notice"))
 
     class Meta:
         verbose_name = _("wish facts")

@@ -5,6 +5,7 @@ saving the page (a draft or a publication) writes them to the one record all lan
 """
 
 from django import forms
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.models import Locale
@@ -78,6 +79,13 @@ class FactsPageForm(WagtailAdminPageForm):
         return page
 
 
+def https_by_default(field, **kwargs):
+    """An address typed without its scheme is taken as https://, as Django 6 will."""
+    if isinstance(field, models.URLField):
+        kwargs["assume_scheme"] = "https"
+    return field.formfield(**kwargs)
+
+
 def facts_form(model, names):
     """A page form class with the facts `names` of `model` as its own fields."""
     classes = {
@@ -88,12 +96,16 @@ def facts_form(model, names):
         "applicable_to": ItemChoices,
     }
     widgets = {"categories": forms.CheckboxSelectMultiple}
-    fields = forms.fields_for_model(model, fields=names, field_classes=classes, widgets=widgets)
+    fields = forms.fields_for_model(
+        model, fields=names, field_classes=classes, widgets=widgets, formfield_callback=https_by_default
+    )
     attrs = {"facts_model": model, "facts_fields": names, **fields}
     return type(f"{model.__name__}PageForm", (FactsPageForm,), attrs)
 
 
-WishPageForm = facts_form(Wish, ["key", "organisation", "categories", "status", "published_on", "deadline"])
+WISH_FACTS = ["key", "organisation", "categories", "status", "published_on", "deadline"]
+WISH_FACTS += ["outcome", "outcome_date", "outcome_link"]
+WishPageForm = facts_form(Wish, WISH_FACTS)
 SolutionPageForm = facts_form(Solution, ["key", "organisation", "categories", "trl", "published_on", "applicable_to"])
 TRIAL_FACTS = ["key", "wish", "solution", "trial_type", "status", "funding_route", "value_hkd"]
 TRIAL_FACTS += ["planned_start", "planned_end", "start_date", "end_date", "percent_complete"]

@@ -1,4 +1,5 @@
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from rest_framework import serializers
@@ -6,7 +7,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.models import Orderable
 
-from .base import DescribedItemPage, fact
+from .base import DescribedItemPage, fact, name_organisations
 from .items import Solution
 from .page_forms import SolutionPageForm
 
@@ -69,10 +70,16 @@ class SolutionPage(DescribedItemPage):
         verbose_name_plural = _("I&T solutions")
 
     def live_wishes(self):
+        """Every wish this solution was proposed for or trialled for ("also applicable to")."""
         from .wishes import WishPage
 
-        wishes = WishPage.objects.live().public().filter(locale=self.locale, item__proposed_solutions=self.item_id)
-        return wishes.order_by("-item__published_on")
+        served = Q(item__proposed_solutions=self.item_id) | Q(item__trials__solution=self.item_id)
+        wishes = WishPage.objects.live().public().filter(served, locale=self.locale).distinct()
+        return wishes.select_related("item__organisation").order_by("-item__published_on")
+
+    def wishes_served(self):
+        """`live_wishes`, their departments named in this page's language (one query, not one per wish)."""
+        return name_organisations(list(self.live_wishes()))
 
     def live_trials(self):
         from .trials import TrialPage

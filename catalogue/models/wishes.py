@@ -6,9 +6,10 @@ from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 
+from ..timeline import wish_timeline
 from .base import DescribedItemPage, fact
 from .items import Wish
-from .page_forms import WishPageForm
+from .page_forms import WISH_FACTS, WishPageForm
 
 
 class WishPage(DescribedItemPage):
@@ -27,14 +28,7 @@ class WishPage(DescribedItemPage):
         FieldPanel("summary"),
         FieldPanel("body"),
         MultiFieldPanel(
-            [
-                FieldPanel("key"),
-                FieldPanel("organisation"),
-                FieldPanel("categories"),
-                FieldPanel("status"),
-                FieldPanel("published_on"),
-                FieldPanel("deadline"),
-            ],
+            [FieldPanel(name) for name in WISH_FACTS],
             heading=_("Facts, the same in every language"),
         ),
     ]
@@ -42,6 +36,7 @@ class WishPage(DescribedItemPage):
     api_fields = DescribedItemPage.api_fields + [
         APIField("status", serializer=serializers.CharField(source="item.status")),
         APIField("deadline", serializer=serializers.DateField(source="item.deadline")),
+        APIField("outcome", serializer=serializers.CharField(source="item.outcome")),
     ]
 
     parent_page_types = ["catalogue.WishIndexPage"]
@@ -62,6 +57,12 @@ class WishPage(DescribedItemPage):
         """Links other apps offer on the wish page (e.g. "Propose a solution"), through the hook
         `catalogue_wish_actions`: the catalogue knows none of them."""
         return [action for hook in hooks.get_hooks("catalogue_wish_actions") for action in hook(self)]
+
+    def timeline(self):
+        return wish_timeline(self)
+
+    def get_outcome_display(self):
+        return self.fact_label("outcome")
 
     def get_status_display(self):
         return self.fact_label("status")

@@ -7,9 +7,10 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from catalogue.models import Organisation, SolutionPage, TrialPage, WishPage
+from catalogue.models import Organisation, SolutionPage, Trial, TrialPage, WishPage
 from catalogue.models.base import name_organisations
 from home.blocks import BodyBlock
+from matching.models import Match
 
 
 class HomePage(Page):
@@ -42,7 +43,23 @@ class HomePage(Page):
             "solutions": SolutionPage.objects.live().public().filter(**live).count(),
             "trials": trials.count(),
             "matched_value": trials.aggregate(total=Sum("item__value_hkd"))["total"] or 0,
+            "matches": Match.objects.filter(decision=Match.Decision.CONFIRMED).count(),
+            "reports": trials.filter(item__status=Trial.Status.COMPLETED).exclude(report_summary="").count(),
         }
+
+    def recently_matched(self, count=3):
+        """The latest confirmed matches whose wish and solution are both live in this page's language."""
+        recent = []
+        matches = Match.objects.filter(decision=Match.Decision.CONFIRMED).order_by("-decided_at")
+        for match in matches.select_related("wish", "solution")[: count * 3]:
+            wish, solution = (
+                item.pages.filter(live=True, locale=self.locale_id).first() for item in (match.wish, match.solution)
+            )
+            if wish and solution:
+                recent.append({"wish": wish, "solution": solution, "date": match.decided_at})
+            if len(recent) == count:
+                break
+        return recent
 
     def featured(self, model, count=3):
         """Editors' picks of one kind; the latest items fill the row when they chose none."""
@@ -63,6 +80,7 @@ class HomePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context.update(
             figures=self.portal_figures(),
+            recently_matched=self.recently_matched(),
             featured_wishes=self.featured(WishPage),
             featured_solutions=self.featured(SolutionPage),
             featured_trials=self.featured(TrialPage),

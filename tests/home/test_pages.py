@@ -14,6 +14,8 @@ def test_home_page_figures_come_from_live_content(client, catalogue):
         "I&T wishes": "2",
         "I&T solutions": "2",
         "Field trials": "1",
+        "Confirmed matches": "0",
+        "Verified reports": "1",
         "Value of matched trials": "HK$1.2 million",
     }
     WishPage.objects.get(item__key="W-0002", locale__language_code="en").unpublish()
