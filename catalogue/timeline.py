@@ -48,8 +48,8 @@ def wish_timeline(page):
         known["trial"] = (trial.start_date, trial.title, trial.url)
     reported = [t for t in trials if t.has_report]
     if reported:
-        trial = min(reported, key=lambda t: t.end_date or t.start_date)
-        known["report"] = (trial.end_date, trial.title, trial.url)
+        trial = min(reported, key=lambda t: t.report_date or t.start_date)
+        known["report"] = (trial.report_date, trial.title, trial.url)
     if wish.outcome:
         known["outcome"] = (wish.outcome_date, page.fact_label("outcome"), wish.outcome_link)
     for hook in hooks.get_hooks("catalogue_wish_timeline"):

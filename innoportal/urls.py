@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from accounts import views as account_views
 from events import views as event_views
 from innoportal.api import api_router
+from matching import reports as report_views
 from search import views as search_views
 
 urlpatterns = [
@@ -32,6 +33,7 @@ if settings.DEBUG:
 # Public pages live under /en/ and /zh-hant/; "/" redirects by Accept-Language (LocaleMiddleware).
 urlpatterns += i18n_patterns(
     path("search/", search_views.search_page, name="search"),
+    path("reports/", report_views.reports, name="reports"),
     path("accounts/", include("allauth.urls")),
     path("my/organisation/", account_views.my_organisation, name="my_organisation"),
     path("my/organisation/join/<str:token>/", account_views.join, name="organisation_join"),

@@ -169,6 +169,13 @@ class Trial(CatalogueItem):
     percent_complete = models.PositiveSmallIntegerField(
         _("percent complete"), null=True, blank=True, validators=[MaxValueValidator(100)]
     )
+    interim_report_on = models.DateField(_("interim report published on"), null=True, blank=True)
+    final_report_on = models.DateField(_("final report published on"), null=True, blank=True)
+    energy_saved_kwh = models.PositiveIntegerField(_("energy saved (kWh a year)"), null=True, blank=True)
+    money_saved_hkd = models.DecimalField(
+        _("money saved (HK$ a year)"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    payback_years = models.DecimalField(_("payback (years)"), max_digits=4, decimal_places=1, null=True, blank=True)
 
     class Meta:
         verbose_name = _("trial facts")

@@ -109,4 +109,5 @@ WishPageForm = facts_form(Wish, WISH_FACTS)
 SolutionPageForm = facts_form(Solution, ["key", "organisation", "categories", "trl", "published_on", "applicable_to"])
 TRIAL_FACTS = ["key", "wish", "solution", "trial_type", "status", "funding_route", "value_hkd"]
 TRIAL_FACTS += ["planned_start", "planned_end", "start_date", "end_date", "percent_complete"]
-TrialPageForm = facts_form(Trial, TRIAL_FACTS)
+REPORT_FACTS = ["interim_report_on", "final_report_on", "energy_saved_kwh", "money_saved_hkd", "payback_years"]
+TrialPageForm = facts_form(Trial, TRIAL_FACTS + REPORT_FACTS)

@@ -9,7 +9,7 @@ from wagtail.search import index
 
 from .base import CatalogueItemPage, fact
 from .items import Trial
-from .page_forms import TRIAL_FACTS, TrialPageForm
+from .page_forms import REPORT_FACTS, TRIAL_FACTS, TrialPageForm
 
 
 class TrialPage(CatalogueItemPage):
@@ -23,7 +23,16 @@ class TrialPage(CatalogueItemPage):
     scale = models.CharField(
         _("scale"), max_length=250, blank=True, help_text=_("e.g. three passenger lifts for six months")
     )
-    report_summary = models.TextField(_("performance report summary"), blank=True)
+    interim_summary = models.TextField(_("interim report summary"), blank=True)
+    interim_document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("interim report document"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    report_summary = models.TextField(_("final report summary"), blank=True)
     report_document = models.ForeignKey(
         "wagtaildocs.Document",
         verbose_name=_("report document"),
@@ -42,6 +51,11 @@ class TrialPage(CatalogueItemPage):
     planned_start = fact("planned_start")
     planned_end = fact("planned_end")
     percent_complete = fact("percent_complete")
+    interim_report_on = fact("interim_report_on")
+    final_report_on = fact("final_report_on")
+    energy_saved_kwh = fact("energy_saved_kwh")
+    money_saved_hkd = fact("money_saved_hkd")
+    payback_years = fact("payback_years")
 
     base_form_class = TrialPageForm
     content_panels = CatalogueItemPage.content_panels + [
@@ -53,20 +67,26 @@ class TrialPage(CatalogueItemPage):
             heading=_("Facts, the same in every language"),
         ),
         MultiFieldPanel(
-            [
-                FieldPanel("report_summary"),
-                FieldPanel("report_document"),
-                InlinePanel("metrics", label=_("Key metrics")),
-            ],
-            heading=_("Verified performance report"),
+            [FieldPanel("interim_summary"), FieldPanel("interim_document")],
+            heading=_("Interim verified report"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("report_summary"), FieldPanel("report_document")],
+            heading=_("Final verified report"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel(name) for name in REPORT_FACTS] + [InlinePanel("metrics", label=_("Key metrics"))],
+            heading=_("Measured results and benefits, the same in every language"),
         ),
     ]
     search_fields = CatalogueItemPage.search_fields + [
         index.SearchField("report_summary"),
+        index.SearchField("interim_summary"),
         index.SearchField("venue"),
     ]
     translatable_fields = CatalogueItemPage.translatable_fields_with(
-        text=["venue", "scale", "report_summary"], synchronised=["report_document", "metrics"]
+        text=["venue", "scale", "interim_summary", "report_summary"],
+        synchronised=["interim_document", "report_document", "metrics"],
     )
 
     api_fields = CatalogueItemPage.api_fields + [
@@ -116,14 +136,47 @@ class TrialPage(CatalogueItemPage):
 
     @property
     def has_report(self):
+        """A final verified report is published."""
         return self.status == Trial.Status.COMPLETED and bool(self.report_summary)
+
+    @property
+    def has_interim_report(self):
+        return bool(self.interim_summary)
+
+    @property
+    def report_date(self):
+        """When the latest report was published (the final report's date, else the trial's end)."""
+        if self.has_report:
+            return self.final_report_on or self.end_date
+        return self.interim_report_on if self.has_interim_report else None
+
+    def metrics_of(self, report):
+        return [m for m in self.metrics.all() if m.report == report]
+
+    def interim_metrics(self):
+        return self.metrics_of(TrialMetric.Report.INTERIM)
+
+    def final_metrics(self):
+        return self.metrics_of(TrialMetric.Report.FINAL)
+
+    def interim_baselines(self):
+        return any(m.baseline for m in self.interim_metrics())
+
+    def final_baselines(self):
+        return any(m.baseline for m in self.final_metrics())
 
 
 class TrialMetric(Orderable):
+    class Report(models.TextChoices):
+        INTERIM = "interim", _("Interim report")
+        FINAL = "final", _("Final report")
+
     page = ParentalKey(TrialPage, on_delete=models.CASCADE, related_name="metrics")
+    report = models.CharField(_("report"), max_length=8, choices=Report.choices, default=Report.FINAL)
     name = models.CharField(_("metric"), max_length=120)
     value = models.CharField(_("value"), max_length=60)
+    baseline = models.CharField(_("baseline"), max_length=60, blank=True, help_text=_("The value before the trial."))
     unit = models.CharField(_("unit"), max_length=40, blank=True)
 
-    panels = [FieldPanel("name"), FieldPanel("value"), FieldPanel("unit")]
-    api_fields = [APIField("name"), APIField("value"), APIField("unit")]
+    panels = [FieldPanel("report"), FieldPanel("name"), FieldPanel("value"), FieldPanel("baseline"), FieldPanel("unit")]
+    api_fields = [APIField("report"), APIField("name"), APIField("value"), APIField("baseline"), APIField("unit")]

@@ -14,6 +14,9 @@ PAGES = [
     "/{lang}/wishes/cut-chiller-energy-use/",
     "/{lang}/solutions/oil-free-magnetic-bearing-chiller/",
     "/{lang}/trials/oil-free-chiller-at-emsd-hq/",
+    "/{lang}/trials/",
+    "/{lang}/reports/",
+    "/{lang}/reports/?benefit=energy",
     "/{lang}/partners/",
     "/{lang}/about/",
     "/{lang}/search/?q=chiller",
@@ -70,7 +73,13 @@ def test_alert_pages_meet_wcag_21_aa(live_server, catalogue, page, lang):
 def test_pages_work_on_a_phone_without_sideways_scrolling(live_server, catalogue, browser):
     context = browser.new_context(viewport={"width": 360, "height": 740}, device_scale_factor=2, is_mobile=True)
     phone = context.new_page()
-    for path in ["/zh-hant/", "/en/wishes/", "/en/trials/oil-free-chiller-at-emsd-hq/"]:
+    for path in [
+        "/zh-hant/",
+        "/en/wishes/",
+        "/en/trials/oil-free-chiller-at-emsd-hq/",
+        "/en/reports/",
+        "/zh-hant/wishes/cut-chiller-energy-use/",
+    ]:
         phone.goto(live_server.url + path)
         assert phone.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), path
     phone.screenshot(path=SCREENSHOTS / "trial-phone.png", full_page=True)
