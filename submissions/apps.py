@@ -1,4 +1,5 @@
-from django.apps import AppConfig
+from django.apps import AppConfig, apps
+from django.db.models.signals import post_save
 
 
 class SubmissionsConfig(AppConfig):
@@ -21,4 +22,6 @@ class SubmissionsConfig(AppConfig):
             )
         signals.page_published.connect(stages.wish_page_published, sender=WishPage, dispatch_uid="submissions-wish")
         signals.page_published.connect(stages.trial_page_published, sender=TrialPage, dispatch_uid="submissions-trial")
+        if apps.is_installed("matching"):  # by label: matching knows nothing of submissions, nor they of it
+            post_save.connect(stages.match_saved, sender="matching.Match", dispatch_uid="submissions-match")
         personal_data.register("submissions", privacy.export, privacy.forget)

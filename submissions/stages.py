@@ -173,6 +173,13 @@ def submissions_of_item(item):
     return Submission.objects.filter(page_id__in=page_ids).exclude(stage__in=[Stage.DRAFT, Stage.REJECTED])
 
 
+def match_saved(sender, instance, **kwargs):
+    """The Inno Office confirmed a match: the wish's and the solution's submissions are matched."""
+    if instance.decision == "confirmed":
+        follow_item(instance.wish, Stage.MATCHED)
+        follow_item(instance.solution, Stage.MATCHED)
+
+
 def wish_page_published(sender, instance, **kwargs):
     if instance.item.status == instance.item.Status.MATCHED:
         follow_item(instance.item, Stage.MATCHED)

@@ -135,3 +135,18 @@ def test_my_submissions_takes_the_same_queries_for_one_or_many(catalogue):
         )
     assert Submission.objects.filter(page__isnull=False).count() == 3
     assert queries() <= one
+
+
+def test_a_confirmed_match_moves_my_submission_to_matched(catalogue, django_capture_on_commit_callbacks):
+    author = logged_in(member("me@example.hk", "polyu"))
+    submission = published(author)
+    mail.outbox.clear()
+    office = reviewer("office2", "Inno Office")
+    with django_capture_on_commit_callbacks(execute=True):
+        office.post(
+            f"/admin/matching/wish/{submission.item.applicable_to.get().pk}/",
+            {"solution": submission.item.pk, "decision": "confirmed"},
+        )
+    submission.refresh_from_db()
+    assert submission.stage == "matched"
+    assert any(m.to == ["me@example.hk"] and "matched" in m.body for m in mail.outbox)
