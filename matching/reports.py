@@ -4,7 +4,7 @@ one search service."""
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
@@ -48,7 +48,8 @@ def reports(request):
     def without(facet):
         return base.filter(*[q for name, q in narrowed.items() if name != facet]).distinct()
 
-    results = base.filter(*narrowed.values()).distinct().order_by("-item__final_report_on", "-item__end_date", "-pk")
+    newest = (F("item__final_report_on").desc(nulls_last=True), F("item__end_date").desc(nulls_last=True), "-pk")
+    results = base.filter(*narrowed.values()).distinct().order_by(*newest)
     paginator = Paginator(results, settings.PORTAL_PAGE_SIZE)
     items = paginator.get_page(request.GET.get("page"))
     context = {

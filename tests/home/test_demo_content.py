@@ -127,3 +127,18 @@ def test_demo_submissions_show_each_stage_of_vetting(demo, client):
     client.force_login(reviewer)
     assert client.get("/admin/submissions/").status_code == 200
     assert "reviewer@demo.example.hk" in demo
+
+
+def test_demo_matches_every_trial_and_shows_what_followed(demo, client):
+    from catalogue.models import Trial
+    from matching.models import Match
+
+    confirmed = set(Match.objects.filter(decision="confirmed").values_list("wish__key", "solution__key"))
+    trials = set(Trial.objects.filter(pages__live=True).values_list("wish__key", "solution__key"))
+    assert len(trials) == 8 and trials <= confirmed
+    assert Match.objects.filter(decision="shortlisted").exists()
+    adopted = WishPage.objects.live().get(locale__language_code="en", item__outcome="adopted")
+    assert "Adopted" in text(soup(client.get(adopted.url)).select_one("#timeline"))
+    assert "kWh" in text(soup(client.get("/en/reports/")).select_one("#reports"))
+    assert soup(client.get("/en/")).select_one("#recently-matched") is not None
+    assert "Demo matching: 8 confirmed matches" in demo
