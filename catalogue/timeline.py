@@ -6,6 +6,7 @@ apps add theirs (the matching's confirmed match) through the hook `catalogue_wis
 returns {step name: (date, detail)} for a wish page.
 """
 
+import datetime
 from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
@@ -44,11 +45,11 @@ def wish_timeline(page):
     trials = list(page.live_trials())
     started = [t for t in trials if t.start_date]
     if started:
-        trial = min(started, key=lambda t: t.start_date)
+        trial = min(started, key=lambda t: t.start_date)  # every one has a start date
         known["trial"] = (trial.start_date, trial.title, trial.url)
     reported = [t for t in trials if t.has_report]
     if reported:
-        trial = min(reported, key=lambda t: t.report_date or t.start_date)
+        trial = min(reported, key=lambda t: (t.report_date is None, t.report_date or datetime.date.max))
         known["report"] = (trial.report_date, trial.title, trial.url)
     if wish.outcome:
         known["outcome"] = (wish.outcome_date, page.fact_label("outcome"), wish.outcome_link)

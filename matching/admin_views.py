@@ -5,6 +5,7 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
@@ -26,6 +27,11 @@ class EditorsOnly:
         if not can_match(request.user):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
+
+
+def edit_url(item):
+    page = item.pages.order_by("pk").first()
+    return reverse("wagtailadmin_pages:edit", args=[page.pk]) if page else ""
 
 
 def title_of(item):
@@ -53,8 +59,13 @@ class WishListView(EditorsOnly, WagtailAdminTemplateMixin, TemplateView):
         return super().get_context_data(rows=rows, **kwargs)
 
 
+def live_solutions():
+    """Solutions with a live page: one still under vetting (or rejected) is no one to match with."""
+    return Solution.objects.filter(pages__live=True).distinct()
+
+
 class DecisionForm(forms.Form):
-    solution = forms.ModelChoiceField(queryset=Solution.objects.all(), widget=forms.HiddenInput)
+    solution = forms.ModelChoiceField(queryset=live_solutions(), widget=forms.HiddenInput)
     decision = forms.ChoiceField(choices=Match.Decision.choices)
     reason = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}), label=_("Reason"))
 
@@ -111,16 +122,18 @@ class WorkbenchView(EditorsOnly, WagtailAdminTemplateMixin, FormView):
         wish = self.wish
         suggestions = list(wish.suggestions.select_related("solution")) or compute(wish)
         decided = {m.solution_id: m for m in wish.matches.select_related("decided_by")}
+        live = set(live_solutions().values_list("pk", flat=True))
         row = lambda solution, reasons=None: {  # noqa: E731
             "solution": solution,
             "title": title_of(solution),
+            "edit_url": edit_url(solution),
             "why": explain(reasons) if reasons is not None else "",
             "match": decided.get(solution.pk),
         }
         context = {
             "wish": wish,
-            "proposed": [row(s) for s in wish.proposed_solutions.order_by("key")],
-            "suggested": [row(s.solution, s.reasons) for s in suggestions],
+            "proposed": [row(s) for s in wish.proposed_solutions.filter(pk__in=live).order_by("key")],
+            "suggested": [row(s.solution, s.reasons) for s in suggestions if s.solution_id in live],
             "decided": [row(m.solution) for m in decided.values()],
             "decisions": Match.Decision.choices,
         }

@@ -19,6 +19,8 @@ def live_page(item, language):
 
 
 def recipients(organisation):
+    if organisation is None:
+        return get_user_model().objects.none()
     return get_user_model().objects.filter(organisation=organisation, member_since__isnull=False, is_active=True)
 
 

@@ -38,8 +38,10 @@ def start_trial(match, user):
     if match.trial_id:
         return match.trial.page_in(Locale.get_default())
     locale = Locale.get_default()
-    index = TrialIndexPage.objects.get(locale=locale)
+    index = TrialIndexPage.objects.filter(locale=locale).first()
     wish, solution = match.wish.page_in(locale), match.solution.page_in(locale)
+    if index is None or wish is None or solution is None:
+        raise CannotStart(_("The wish, the solution and the trials section must all have a page to start a trial."))
     with override(locale.language_code):
         title = _("%(solution)s for %(wish)s") % {"solution": solution.title, "wish": wish.title}
     page = TrialPage(title=title[:255], slug=find_available_slug(index, slugify(title)[:70] or "trial"), live=False)

@@ -38,6 +38,6 @@ def matched_step(wish_page):
     )
     if match is None:
         return {}
-    solution = match.solution.pages.filter(live=True, locale=wish_page.locale_id).first()
+    solution = match.solution.pages.live().public().filter(locale=wish_page.locale_id).first()
     detail, url = (solution.title, solution.url) if solution else ("", "")
     return {"matched": (timezone.localdate(match.decided_at), detail, url)}

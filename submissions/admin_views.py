@@ -51,5 +51,9 @@ class SubmissionViewSet(PublicRecordViewSet):
     index_view_class = SubmissionIndexView
     inspect_view_class = SubmissionInspectView
 
+    def get_urlpatterns(self):
+        # Listing and inspection only: the generic history and usage views would find drafts by id.
+        return [p for p in super().get_urlpatterns() if p.name in ("index", "index_results", "inspect")]
+
 
 submission_viewset = SubmissionViewSet()

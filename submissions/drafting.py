@@ -21,6 +21,11 @@ def check(user, facts_form, text_forms, sending):
     if not titled:
         here = next((f for f in text_forms if f.language == get_language()), text_forms[0])
         here.add_error("title", _("Write a title in English, Chinese or both."))
+    vetted = facts_form.instance.page.locale.language_code if facts_form.instance.page_id else None
+    for f in text_forms:
+        if f.language == vetted and not f.is_started():
+            # Its page is the one under vetting: it can change, not go.
+            f.add_error("title", _("The reviewers have this language already: change it, but do not empty it."))
     if sending:
         for f in started:
             f.check_complete()

@@ -10,9 +10,10 @@ def publish_when_vetted(workflow_state, user=None):
     from wagtail.workflows import publish_workflow_state
 
     from submissions import pages
-    from submissions.models import Submission
+    from submissions.models import StageChange, Submission
+    from submissions.stages import submission_of
 
-    submission = Submission.objects.filter(page_id=workflow_state.object_id).first()
+    submission = submission_of(workflow_state)  # the Vetting workflow of a submission not yet published
     if submission is None:
         return publish_workflow_state(workflow_state, user=user)
     pages.prepare_publication(submission, user)
@@ -20,3 +21,5 @@ def publish_when_vetted(workflow_state, user=None):
     # members need no publishing rights over the whole section, so none are checked.
     revision = workflow_state.content_object.get_latest_revision()
     revision.publish(user=user, skip_permission_checks=True)
+    # The history's "published" step is the approver's (Wagtail's signal does not say who published).
+    StageChange.objects.filter(submission=submission, stage=Submission.Stage.PUBLISHED, by=None).update(by=user)

@@ -48,15 +48,24 @@ def write(submission, user):
             continue
         other = translation_of(primary, language)
         if other is None:
-            other = primary.copy_for_translation(Locale.objects.get(language_code=language)).specific
+            locale = Locale.objects.filter(language_code=language).first()
+            if locale is None or not primary.get_parent().get_translations().filter(locale=locale).exists():
+                raise NoSection(language)
+            other = primary.copy_for_translation(locale).specific
             other.slug = slug_for(other.get_parent(), text.title, submission)  # its own words, not the first's
         rewrite(other, submission, text, user)
     return primary
 
 
+class NoSection(Exception):
+    """The site has no section (index page) for this kind in this language."""
+
+
 def create(submission, language, text, user):
     index_model, page_model = PAGE_MODELS[submission.kind]
-    index = index_model.objects.get(locale__language_code=language)
+    index = index_model.objects.filter(locale__language_code=language).first()
+    if index is None:
+        raise NoSection(language)
     page = page_model(title=text.title, slug=slug_for(index, text.title, submission), live=False, owner=user)
     fill(page, submission, text)
     page.set_facts(**facts(submission))
@@ -133,9 +142,13 @@ def prepare_publication(submission, user):
 def make_media(submission, title):
     collection = Collection.get_first_root_node()
     images, documents = [], []
-    for attachment in submission.attachments.all():
+    stem = slugify(title)[:40] or submission.kind
+    for n, attachment in enumerate(submission.attachments.all(), 1):
+        # Named by us, with the extension of the format the file was checked to be (the stored name's):
+        # the author's file name never decides how the public copy is served.
+        extension = os.path.splitext(attachment.file.name)[1]
         with attachment.file.open("rb") as f:
-            content = ContentFile(f.read(), name=os.path.basename(attachment.name))
+            content = ContentFile(f.read(), name=f"{stem}-{n}{extension}")
         if attachment.kind == Attachment.Kind.PHOTO:
             images.append(get_image_model().objects.create(title=title[:255], file=content, collection=collection))
         else:

@@ -63,7 +63,10 @@ def send_for_vetting(submission, user):
     submission.organisation = user.organisation
     submission.submitted_at = submission.submitted_at or timezone.now()
     submission.save(update_fields=["organisation", "submitted_at"])
-    page = pages.write(submission, user)
+    try:
+        page = pages.write(submission, user)
+    except pages.NoSection:
+        raise CannotSend(_("The portal cannot take submissions in this language at the moment.")) from None
     leave_emails_to_us(user)
     state = (
         WorkflowState.objects.active()
@@ -79,8 +82,10 @@ def send_for_vetting(submission, user):
 
 
 def leave_emails_to_us(user):
-    """Wagtail emails a workflow's requester in the admin's words, with admin links; the author gets
-    ours instead, in their language."""
+    """Wagtail emails a workflow's requester in the admin's words, with admin links; a public author
+    gets ours instead, in their language. (Admin users keep their own notification settings.)"""
+    if user.has_perm("wagtailadmin.access_admin"):
+        return
     profile = UserProfile.get_for_user(user)
     profile.submitted_notifications = profile.approved_notifications = profile.rejected_notifications = False
     profile.updated_comments_notifications = False
@@ -88,8 +93,15 @@ def leave_emails_to_us(user):
 
 
 def submission_of(workflow_state):
+    """The submission a state of the Vetting workflow is vetting; None for any other workflow (an
+    editor's later edit of the published page moderated as any page is) or once it is published."""
     page_id = workflow_state.object_id
-    return Submission.objects.filter(page_id=page_id).first() if page_id.isdigit() else None
+    if not page_id.isdigit() or workflow_state.workflow.name != WORKFLOW_NAME:
+        return None
+    submission = Submission.objects.filter(page_id=page_id).first()
+    if submission is None or ORDER.index(submission.stage) >= ORDER.index(Stage.PUBLISHED):
+        return None
+    return submission
 
 
 # Wagtail's workflow signals
@@ -113,8 +125,8 @@ def workflow_cancelled(sender, instance, user=None, **kwargs):
     """Cancelled after the task's "Reject": rejected. Cancelled otherwise (an editor stopped the
     vetting): back to the author, who may change it and send it again."""
     submission = submission_of(instance)
-    if submission is None or ORDER.index(submission.stage) >= ORDER.index(Stage.PUBLISHED):
-        return  # Wagtail cancels the workflow of a page an editor published directly: published it is
+    if submission is None:
+        return  # also when Wagtail cancels the workflow of a page an editor published directly
     task_state = instance.current_task_state
     if task_state and task_state.status == TaskState.STATUS_REJECTED:
         record(submission, Stage.REJECTED, by=user, comment=task_state.comment)
@@ -127,7 +139,7 @@ def page_published(sender, instance, revision=None, **kwargs):
     submission = Submission.objects.filter(page_id=instance.pk).first()
     if submission is None or ORDER.index(submission.stage) >= ORDER.index(Stage.PUBLISHED):
         return
-    record(submission, Stage.PUBLISHED, by=publisher(instance), comment=instance.item.number or "")
+    record(submission, Stage.PUBLISHED, comment=instance.item.number or "")
     if instance.workflow_in_progress:
         # An editor published it directly, without the workflow's end: it gets what that end gives.
         pages.prepare_publication(submission, user=None)
@@ -135,14 +147,6 @@ def page_published(sender, instance, revision=None, **kwargs):
     for page in pages.pages_of(submission)[1:]:  # vetted with it, published with it
         page.get_latest_revision().publish(user=revision.user if revision else None, skip_permission_checks=True)
     queue_translations(instance, submission)
-
-
-def publisher(page):
-    """Who published the page, as the admin's history has just recorded it."""
-    from wagtail.models import PageLogEntry
-
-    entry = PageLogEntry.objects.filter(page=page, action="wagtail.publish").order_by("-timestamp", "-pk").first()
-    return entry.user if entry else None
 
 
 def queue_translations(page, submission):
@@ -169,8 +173,10 @@ def follow_item(item, stage):
 
 
 def submissions_of_item(item):
+    """Published submissions of the item: one still being vetted is not matched or trialled."""
     page_ids = item.pages.values("pk")
-    return Submission.objects.filter(page_id__in=page_ids).exclude(stage__in=[Stage.DRAFT, Stage.REJECTED])
+    later = ORDER[ORDER.index(Stage.PUBLISHED) :]
+    return Submission.objects.filter(page_id__in=page_ids, stage__in=later)
 
 
 def match_saved(sender, instance, **kwargs):

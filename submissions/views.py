@@ -29,8 +29,10 @@ def own(request, pk):
     return get_object_or_404(queryset, pk=pk)
 
 
-def may_reviewers_see(user):
-    return user.is_active and user.is_staff and user.has_perm("submissions.view_submission")
+def may_review(user, submission):
+    """Reviewers (admin access and the right to see submissions) see what was sent, never a draft."""
+    reviewer = user.has_perm("wagtailadmin.access_admin") and user.has_perm("submissions.view_submission")
+    return user.is_active and reviewer and submission.submitted_at is not None
 
 
 @login_required
@@ -157,7 +159,7 @@ def attachment(request, pk, attachment_pk):
     """A file under review: to its author and to the reviewers, never cached on the way."""
     queryset = Attachment.objects.select_related("submission")
     found = get_object_or_404(queryset, pk=attachment_pk, submission_id=pk)
-    if found.submission.submitter_id != request.user.pk and not may_reviewers_see(request.user):
+    if found.submission.submitter_id != request.user.pk and not may_review(request.user, found.submission):
         raise Http404
     content_type = mimetypes.guess_type(found.file.name)[0] or "application/octet-stream"
     response = FileResponse(

@@ -53,7 +53,8 @@ class HomePage(Page):
         matches = Match.objects.filter(decision=Match.Decision.CONFIRMED).order_by("-decided_at")
         for match in matches.select_related("wish", "solution")[: count * 3]:
             wish, solution = (
-                item.pages.filter(live=True, locale=self.locale_id).first() for item in (match.wish, match.solution)
+                item.pages.live().public().filter(locale=self.locale_id).first()
+                for item in (match.wish, match.solution)
             )
             if wish and solution:
                 recent.append({"wish": wish, "solution": solution, "date": match.decided_at})

@@ -69,3 +69,15 @@ def test_a_newly_published_wish_gets_its_suggestions(catalogue, django_capture_o
         publish_new_wish("W-0100", "Robots for drain cleaning in tunnels", "清理隧道渠道的機械人")
     suggested = Suggestion.objects.filter(wish__key="W-0100").select_related("solution")
     assert "S-0002" in [s.solution.key for s in suggested][:2]
+
+
+def test_a_solution_still_under_vetting_cannot_be_matched(catalogue):
+    from tests.submissions.test_later_stages import sent_solution
+
+    author = logged_in(member("me@example.hk", "polyu"))
+    submission = sent_solution(author)  # proposed for W-0002, not yet published
+    wish = Wish.objects.get(key="W-0002")
+    office = reviewer("office", "Inno Office")
+    assert "Drain crawler" not in text(soup(workbench(office, wish)).select_one("#proposed"))
+    office.post(f"/admin/matching/wish/{wish.pk}/", {"solution": submission.item.pk, "decision": "confirmed"})
+    assert not Match.objects.exists() and Wish.objects.get(pk=wish.pk).status == "open"

@@ -31,8 +31,8 @@ def logged_in(user):
 
 
 def reviewer(username, group):
-    """An admin user in one group only (not a superuser)."""
-    user = get_user_model().objects.create_user(username, f"{username}@emsd.gov.hk", "pw", is_staff=True)
+    """An admin user in one group only (not a superuser, not staff: as the Users admin makes them)."""
+    user = get_user_model().objects.create_user(username, f"{username}@emsd.gov.hk", "pw", is_staff=False)
     user.groups.add(Group.objects.get(name=group))
     return logged_in(user)
 

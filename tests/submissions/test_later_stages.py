@@ -150,3 +150,42 @@ def test_a_confirmed_match_moves_my_submission_to_matched(catalogue, django_capt
     submission.refresh_from_db()
     assert submission.stage == "matched"
     assert any(m.to == ["me@example.hk"] and "matched" in m.body for m in mail.outbox)
+
+
+def test_the_public_copy_of_a_photo_is_named_by_its_format_not_by_its_author(catalogue):
+    author = logged_in(member("me@example.hk", "polyu"))
+    photo = png()
+    photo.name = "x.html"  # a real PNG, named to be served as a web page
+    submission = sent_solution(author, photos=photo)
+    act(reviewer("panel", "Vetting panel"), submission.page, "approve")
+    act(reviewer("office", "Inno Office"), submission.page, "approve")
+    image = SolutionPage.objects.get(pk=submission.page_id).gallery_images.get().image
+    assert image.file.name.endswith(".png") and "x.html" not in image.file.name
+
+
+def test_a_later_moderated_edit_of_the_published_page_is_not_vetting(catalogue, django_capture_on_commit_callbacks):
+    from wagtail.models import Workflow
+
+    author = logged_in(member("me@example.hk", "polyu"))
+    submission = published(author)
+    editor = get_user_model().objects.create_superuser("editor", "editor@emsd.gov.hk", "pw")
+    page = SolutionPage.objects.get(pk=submission.page_id)
+    page.title = "Drain crawler, edited"
+    page.save_revision(user=editor)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        state = Workflow.objects.get(name="Moderators approval").start(page, editor)
+        state.current_task_state.task.specific.on_action(state.current_task_state.specific, editor, "reject")
+    submission.refresh_from_db()
+    assert submission.stage == "published" and not [m for m in mail.outbox if m.to == ["me@example.hk"]]
+
+
+def test_the_language_under_vetting_cannot_be_emptied(catalogue):
+    author = logged_in(member("me@example.hk", "polyu"))
+    submission = sent_solution(author)
+    act(reviewer("panel", "Vetting panel"), submission.page, "reject", comment="More detail")
+    emptied = {f"en-{name}": "" for name in ("title", "summary", "description", "trial_needs")}
+    emptied |= {"zh-hant-title": "渠道機械人", "zh-hant-summary": "摘要", "zh-hant-description": "說明"}
+    response = fill(author, f"/en/my/submissions/{submission.pk}/edit/", emptied, status=400)
+    assert "do not empty it" in text(soup(response, 400).select_one("#form-errors"))
+    assert Submission.objects.get(pk=submission.pk).stage == "changes-requested"
