@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 
-.PHONY: run setup install test lint format messages clean services services-stop
+.PHONY: run setup install test lint format messages clean services services-stop search-node search-node-stop
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -42,6 +42,15 @@ services:
 
 services-stop:
 	@bash bin/services stop
+
+# A single-node OpenSearch 2.19 on http://127.0.0.1:9200 for tests and development, built with Maven
+# from Maven Central jars (needs Java 17+ and mvn); data and log in var/search-node/.
+# Not needed by `make run` or `make test`.
+search-node:
+	@bash bin/search-node start
+
+search-node-stop:
+	@bash bin/search-node stop
 
 # Needs GNU gettext (xgettext); only for developers changing translatable strings.
 messages: install

@@ -51,7 +51,7 @@ CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 CREATE_INNODAY = """
 import datetime
 from django.utils import timezone
-from events.models import InnoDayIndexPage, InnoDayPage
+from innodays.models import InnoDayIndexPage, InnoDayPage
 from innoportal.page_tree import ensure_page, homes
 
 now = timezone.now()

@@ -7,7 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts import views as account_views
-from events import views as event_views
+from innodays import views as event_views
 from innoportal.api import api_router
 from matching import reports as report_views
 from search import views as search_views

@@ -16,8 +16,8 @@ class NotificationsConfig(AppConfig):
             ("catalogue.TrialPage", announcements.trial_published),
             ("events.InnoDayPage", announcements.innoday_published),
         ]
+        installed = {config.label for config in apps.get_app_configs()}
         for label, handler in handlers:
-            app_label = label.split(".")[0]
-            if apps.is_installed(app_label):
+            if label.split(".")[0] in installed:  # by app label (the InnoDays app's package is `innodays`)
                 model = apps.get_model(label)
                 page_published.connect(handler, sender=model, weak=False, dispatch_uid=f"alerts-{label}")

@@ -1,10 +1,13 @@
-"""Which search engine answers: Elasticsearch when ELASTICSEARCH_URL is set, else the database's own."""
+"""Which search engine answers: OpenSearch when OPENSEARCH_URL is set, Elasticsearch when
+ELASTICSEARCH_URL is, else the database's own. Both engines share one implementation."""
 
 from django.conf import settings
 
 
 def uses_elasticsearch():
-    return "elasticsearch" in settings.WAGTAILSEARCH_BACKENDS["default"]["BACKEND"]
+    """True for either engine of the Elasticsearch family (Elasticsearch 8, OpenSearch 2)."""
+    backend = settings.WAGTAILSEARCH_BACKENDS["default"]["BACKEND"]
+    return "elasticsearch" in backend or "opensearch" in backend
 
 
 def engine():

@@ -1,11 +1,14 @@
-"""Search on Elasticsearch 8 (set ELASTICSEARCH_URL): the same documents and the same behaviour.
+"""Search on Elasticsearch 8 (ELASTICSEARCH_URL) or OpenSearch 2 (OPENSEARCH_URL): the same documents
+and the same behaviour; only the client differs.
 
-Wagtail's Elasticsearch 8 backend indexes the search documents. Their text is indexed in Simplified
+Wagtail's Elasticsearch 8 or OpenSearch 2 backend indexes the search documents. Their text is indexed in Simplified
 form, so Simplified and Traditional queries meet, with an analyzer built from the `cjk` analyzer's
 parts (CJK width folding, lower case, Han bigrams) plus English stemming. Queries, filters and facet
 counts are built with elasticsearch-dsl; facet counts use filter aggregations that leave out the
 facet's own filter, as on the database.
 """
+
+import contextlib
 
 from elasticsearch_dsl import Q, Search
 from modelsearch import index
@@ -85,19 +88,35 @@ class ElasticsearchSearch:
         self.backend = get_search_backend()
         self.index = self.backend.get_index_for_model(SearchDocument)
 
-    def write(self, ids):
+    def ensure_index(self):
+        """The index with its settings and the documents' mapping: without the mapping, the engine
+        would guess one from the first documents (text, not keywords, for the facet fields)."""
         if not self.index.exists():
             self.index.put()
+            self.index.add_model(SearchDocument)
+
+    def write(self, ids):
+        self.ensure_index()
         documents = SearchDocument.objects.filter(id__in=ids).prefetch_related("categories")
         self.backend.add_bulk(SearchDocument, list(documents))
         self.index.refresh()  # searchable at once, as on the database
 
     def delete(self, ids):
         for document_id in ids:
-            self.backend.es.delete(index=self.index.name, id=str(document_id), ignore=[404])
+            with contextlib.suppress(self.backend.NotFoundError):  # already gone
+                self.backend.es.delete(index=self.index.name, id=str(document_id))
 
     def clear(self):
-        self.index.reset()
+        """An empty index with settings and mapping. After `update_index`, the name is an alias of
+        the rebuilt index (Wagtail rebuilds beside the live one and switches): drop what it points to."""
+        es, name = self.backend.es, self.index.name
+        if es.indices.exists_alias(name=name):
+            for concrete in list(es.indices.get_alias(name=name)):
+                es.indices.delete(index=concrete)
+        elif self.index.exists():
+            self.index.delete()
+        self.index.put()
+        self.index.add_model(SearchDocument)
 
     def search(self, query, request):
         answer = self.backend.es.search(index=self.index.name, body=build(query, request, self.index.name))

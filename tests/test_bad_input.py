@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, example, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
-from events.models import Registration
+from innodays.models import Registration
 from notifications.models import Interest, Subscription
 from notifications.tokens import make_token
 

@@ -25,7 +25,7 @@ INSTALLED_APPS = [
     "catalogue",
     "search",
     "innozone",
-    "events",
+    "innodays",
     "notifications",
     "submissions",
     "matching",
@@ -219,10 +219,14 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 WAGTAILAPI_LIMIT_MAX = 100
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
-if env("ELASTICSEARCH_URL"):
-    from search.elasticsearch_settings import backend as elasticsearch_backend
+if env("OPENSEARCH_URL"):
+    from search.elasticsearch_settings import backend as engine_backend
 
-    WAGTAILSEARCH_BACKENDS = {"default": elasticsearch_backend(env("ELASTICSEARCH_URL"))}
+    WAGTAILSEARCH_BACKENDS = {"default": engine_backend(env("OPENSEARCH_URL"), engine="opensearch")}
+elif env("ELASTICSEARCH_URL"):
+    from search.elasticsearch_settings import backend as engine_backend
+
+    WAGTAILSEARCH_BACKENDS = {"default": engine_backend(env("ELASTICSEARCH_URL"))}
 REST_FRAMEWORK = {"DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"]}
 
 from .accounts import *  # noqa: E402, F403

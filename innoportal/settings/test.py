@@ -29,3 +29,8 @@ if WORKER and CACHE_URL:  # noqa: F405
     _url = urlsplit(CACHE_URL)  # noqa: F405
     _db = int(_url.path.strip("/") or 0) + int(WORKER.removeprefix("gw"))
     CACHES["default"]["LOCATION"] = _url._replace(path=f"/{_db}").geturl()  # noqa: F405
+
+# With a search engine (OPENSEARCH_URL / ELASTICSEARCH_URL), each test process has its own indexes.
+_ENGINE = WAGTAILSEARCH_BACKENDS["default"]["BACKEND"]  # noqa: F405
+if "elasticsearch" in _ENGINE or "opensearch" in _ENGINE:
+    WAGTAILSEARCH_BACKENDS["default"]["INDEX_PREFIX"] = f"innoportal_test_{WORKER or 'main'}_"  # noqa: F405

@@ -3,7 +3,7 @@
 import pytest
 from django.core import mail
 
-from events.models import Registration
+from innodays.models import Registration
 from tests.browser.conftest import SCREENSHOTS
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

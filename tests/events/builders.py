@@ -2,7 +2,7 @@ import datetime
 
 from django.utils import timezone
 
-from events.models import InnoDayIndexPage, InnoDayPage
+from innodays.models import InnoDayIndexPage, InnoDayPage
 from innoportal.page_tree import ensure_page, homes
 
 

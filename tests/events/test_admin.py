@@ -11,9 +11,9 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from wagtail.models import Locale
 
-from events import registration as seats
-from events.models import InnoDayIndexPage, InnoDayPage, Registration
-from events.tokens import make_token
+from innodays import registration as seats
+from innodays.models import InnoDayIndexPage, InnoDayPage, Registration
+from innodays.tokens import make_token
 
 Status = Registration.Status
 REGISTRATIONS = "/admin/innodays/registrations/"

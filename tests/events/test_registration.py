@@ -5,8 +5,8 @@ from django.core import mail
 from django.test import Client
 from django.utils import timezone
 
-from events.models import Registration
-from events.registration import seat_counts
+from innodays.models import Registration
+from innodays.registration import seat_counts
 from tests.html import soup, text
 
 # Emails are queued when a registration commits, so these tests commit for real.
@@ -174,8 +174,8 @@ def test_the_form_needs_its_csrf_token(innoday):
 def test_personal_data_is_anonymised_after_the_innoday_keeping_the_counts(client, innoday, settings):
     for n in (1, 2, 3):
         register(client, n)
-    from events.models import InnoDayPage
-    from events.tasks import anonymise_registrations
+    from innodays.models import InnoDayPage
+    from innodays.tasks import anonymise_registrations
 
     before = seat_counts(innoday["en"])
     InnoDayPage.objects.update(
@@ -196,7 +196,7 @@ def test_reminder_the_day_before_goes_through_the_worker(client, innoday, settin
     register(client, 1)
     register(client, 2)
     assert not mail.outbox  # nothing is sent inside the request
-    reminders = DBTaskResult.objects.filter(task_path="events.tasks.send_reminder")
+    reminders = DBTaskResult.objects.filter(task_path="innodays.tasks.send_reminder")
     assert reminders.count() == 2
     expected = innoday["en"].starts - datetime.timedelta(days=1)
     assert all(abs((r.run_after - expected).total_seconds()) < 1 for r in reminders)
@@ -217,10 +217,10 @@ def test_a_registration_and_its_email_are_stored_together_or_not_at_all(innoday,
     from django.db import transaction
     from django_tasks_db.models import DBTaskResult
 
-    from events.registration import register as take_seat
+    from innodays.registration import register as take_seat
 
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
-    emails = DBTaskResult.objects.filter(task_path="events.tasks.send_registration_email")
+    emails = DBTaskResult.objects.filter(task_path="innodays.tasks.send_registration_email")
     details = {"name": "A", "organisation": "HKU", "sector": "university"}
 
     class DatabaseWentAway(Exception):
@@ -262,8 +262,8 @@ def test_no_overbooking_under_concurrent_registrations(site_tree):
 
     from django.db import connections
 
-    from events.registration import RegistrationRefused
-    from events.registration import register as register_seat
+    from innodays.registration import RegistrationRefused
+    from innodays.registration import register as register_seat
     from tests.events.builders import build_innoday
 
     page = build_innoday(capacity=15)["en"]
@@ -305,7 +305,7 @@ def test_anonymise_command_for_a_daily_schedule(client, innoday):
 
     from django.core.management import call_command
 
-    from events.models import InnoDayPage
+    from innodays.models import InnoDayPage
 
     register(client, 1)
     InnoDayPage.objects.update(ends=timezone.now() - datetime.timedelta(days=100))

@@ -89,3 +89,9 @@ def test_published_dates_are_indexed_as_dates(elasticsearch):
     assert properties["published_filter"]["type"] == "date"
     document = SearchDocument(published=datetime.date(2019, 5, 2), title="", shown_in="en", kind="wish")
     assert document.published.isoformat() == "2019-05-02"
+
+
+def test_opensearch_takes_the_same_settings_with_its_own_client():
+    elastic, opensearch = backend("http://a:9200"), backend("http://b:9200", engine="opensearch")
+    assert opensearch["BACKEND"] == "modelsearch.backends.opensearch2"
+    assert opensearch["INDEX_SETTINGS"] == elastic["INDEX_SETTINGS"] and opensearch["URLS"] == ["http://b:9200"]

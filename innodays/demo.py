@@ -8,7 +8,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from catalogue.models import Organisation, SolutionPage
-from events.models import InnoDayIndexPage, InnoDayPage
+from innodays.models import InnoDayIndexPage, InnoDayPage
 from innoportal.page_tree import ensure_page, homes, languages
 
 HK = zoneinfo.ZoneInfo(settings.TIME_ZONE)

@@ -12,7 +12,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from events.blocks import AgendaBlock
+from innodays.blocks import AgendaBlock
 
 
 class InnoDayIndexPage(Page):
@@ -116,26 +116,26 @@ class InnoDayPage(RoutablePageMixin, Page):
         return "open"
 
     def seats(self):
-        from events.registration import seat_counts
+        from innodays.registration import seat_counts
 
         return seat_counts(self)
 
     @path("")
     def main(self, request):
-        from events.views import innoday_page
+        from innodays.views import innoday_page
 
         return innoday_page(self, request)
 
     @path("calendar/")
     def calendar(self, request):
-        from events.calendar import event_response
+        from innodays.calendar import event_response
 
         return event_response(self)
 
     @path("registered/")
     def registered(self, request):
         # The signed token is in the query string: Wagtail's page addresses allow only letters, digits and -.
-        from events.views import registered
+        from innodays.views import registered
 
         return registered(self, request, request.GET.get("t", ""))
 

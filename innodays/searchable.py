@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from events.models import InnoDayPage
+from innodays.models import InnoDayPage
 from search import registry
 from search.registry import Description, plain_text
 

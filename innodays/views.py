@@ -8,10 +8,10 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from events import registration as seats
-from events.calendar import feed_response
-from events.forms import RegistrationForm
-from events.tokens import make_token, read_token
+from innodays import registration as seats
+from innodays.calendar import feed_response
+from innodays.forms import RegistrationForm
+from innodays.tokens import make_token, read_token
 from innoportal.ratelimit import allow
 
 

@@ -2,15 +2,19 @@ from django.apps import AppConfig
 
 
 class EventsConfig(AppConfig):
-    name = "events"
+    # The package is `innodays`; the label stays `events`, so tables, migrations and content types
+    # made before the rename are the same. (A top-level package named `events` shadowed PyPI's
+    # `events`, which opensearch-py imports.)
+    name = "innodays"
+    label = "events"
     verbose_name = "InnoDays: events and registration"
 
     def ready(self):
         from django.db import transaction
         from wagtail.signals import page_published
 
-        from events.models import InnoDayPage
-        from events.registration import fill_free_seats
+        from innodays.models import InnoDayPage
+        from innodays.registration import fill_free_seats
 
         def seats_may_have_grown(sender, instance, **kwargs):
             # Editors raised the capacity: the waitlist moves up, in order, as it does when someone cancels.

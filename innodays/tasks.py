@@ -6,13 +6,13 @@ from django.conf import settings
 from django.utils import timezone
 from django_tasks import default_task_backend, task
 
-from events.models import Registration
+from innodays.models import Registration
 from innoportal.tasks import enqueue_with_transaction
 
 
 @task()
 def send_registration_email(registration_id, kind):
-    from events.emails import send_registration_email as send
+    from innodays.emails import send_registration_email as send
 
     registration = Registration.objects.filter(pk=registration_id, anonymised_at__isnull=True).first()
     if registration:
@@ -22,7 +22,7 @@ def send_registration_email(registration_id, kind):
 @task()
 def send_reminder(registration_id):
     """The day before: only to people still confirmed, and only before the InnoDay starts."""
-    from events.emails import send_registration_email as send
+    from innodays.emails import send_registration_email as send
 
     registration = (
         Registration.objects.filter(

@@ -43,7 +43,7 @@ def event_response(page):
 
 def feed_response(request):
     """`/innodays.ics?lang=zh-hant`: upcoming InnoDays, in English unless asked otherwise."""
-    from events.models import InnoDayPage
+    from innodays.models import InnoDayPage
 
     language = request.GET.get("lang", settings.LANGUAGE_CODE)
     if language not in dict(settings.LANGUAGES):

@@ -10,7 +10,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from events.models import InnoDayPage, Registration
+from innodays.models import InnoDayPage, Registration
 from innoportal.tasks import enqueue_with_transaction
 
 Status = Registration.Status
@@ -46,7 +46,7 @@ def active(event_key):
 
 
 def notify(registration, kind):
-    from events.tasks import schedule_reminder, send_registration_email
+    from innodays.tasks import schedule_reminder, send_registration_email
 
     enqueue_with_transaction(send_registration_email, registration.pk, kind)
     if registration.status == Status.CONFIRMED:
@@ -86,7 +86,7 @@ def register(event, *, name, email, organisation, sector, accessibility_needs=""
 
 def resend(event, email):
     """Send the existing registration's email again (when someone registers twice)."""
-    from events.tasks import send_registration_email
+    from innodays.tasks import send_registration_email
 
     existing = active(event.event_key).filter(email__iexact=email).first()
     if existing:

@@ -4,8 +4,8 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 
-from events.calendar import event_ics
-from events.tokens import make_token
+from innodays.calendar import event_ics
+from innodays.tokens import make_token
 from innoportal.mail import send_templated_mail
 from innoportal.qr import qr_png
 

@@ -11,7 +11,7 @@ def make_token(registration, purpose):
 
 def read_token(token, purpose):
     """The registration a token names for `purpose`, or None when it is tampered with or for another use."""
-    from events.models import Registration
+    from innodays.models import Registration
 
     try:
         data = signing.loads(token, salt=SALT)

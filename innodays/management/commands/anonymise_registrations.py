@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from events.tasks import anonymise_registrations
+from innodays.tasks import anonymise_registrations
 
 
 class Command(BaseCommand):

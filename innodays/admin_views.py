@@ -1,6 +1,6 @@
 """The organisers' tools in the Wagtail admin: registrations, the InnoDays overview, promotion and check-in.
 
-Every view here is registered through the ``register_admin_urls`` hook (see ``events/wagtail_hooks.py``), so it
+Every view here is registered through the ``register_admin_urls`` hook (see ``innodays/wagtail_hooks.py``), so it
 lives under /admin/ and asks for an admin login like any other Wagtail admin view.
 """
 
@@ -26,9 +26,9 @@ from wagtail.admin.views.generic import IndexView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.permissions import policy_registry
 
-from events import registration as seats
-from events.models import InnoDayPage, Registration
-from events.tokens import read_token
+from innodays import registration as seats
+from innodays.models import InnoDayPage, Registration
+from innodays.tokens import read_token
 from innoportal.admin_viewsets import PublicRecordViewSet
 
 Status = Registration.Status

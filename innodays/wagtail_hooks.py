@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from events import admin_views
+from innodays import admin_views
 
 
 @hooks.register("register_admin_viewset")

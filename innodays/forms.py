@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from events.models import Registration
+from innodays.models import Registration
 
 
 class RegistrationForm(forms.Form):
