@@ -73,3 +73,22 @@ def zone(catalogue):
 def innoday(site_tree):
     """An InnoDay with 2 seats, registration open, in both languages: {"en": page, "zh-hant": page}."""
     return shared.pages("innoday")
+
+
+@pytest.fixture(autouse=True)
+def search_engine_index_as_the_database(request):
+    """With OPENSEARCH_URL (or ELASTICSEARCH_URL) set, searches go to the engine. The database rolls
+    back after each test and an engine's index does not, so each test that uses the database starts
+    from an index holding exactly the database's search documents. Without an engine: nothing."""
+    from search.backends import engine, uses_elasticsearch
+
+    if uses_elasticsearch() and request.node.get_closest_marker("django_db") or (
+        uses_elasticsearch() and {"db", "transactional_db"} & set(request.fixturenames)
+    ):
+        from search.models import SearchDocument
+
+        request.getfixturevalue("db")
+        search = engine()
+        search.clear()
+        search.write(list(SearchDocument.objects.values_list("id", flat=True)))
+    yield
