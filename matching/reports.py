@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET
 from wagtail.models import Locale
 
 from catalogue.models import Organisation, TechnologyCategory, Trial, TrialPage
-from catalogue.models.indexes import filter_url
+from catalogue.models.indexes import filter_group
 from search.service import SearchRequest, search
 
 BENEFITS = {
@@ -57,36 +57,30 @@ def reports(request):
         "result_count": paginator.count,
         "query": query,
         "filters": [
-            facet(
+            filter_group(
                 request,
-                _("Technology category"),
-                _("All categories"),
+                (_("Technology category"), _("All categories")),
                 "category",
-                chosen,
+                chosen["category"],
                 category_counts(without("category"), locale),
             ),
-            facet(
+            filter_group(
                 request,
-                _("Department"),
-                _("All departments"),
+                (_("Department"), _("All departments")),
                 "department",
-                chosen,
+                chosen["department"],
                 department_counts(without("department"), locale),
             ),
-            facet(request, _("Benefit"), _("Any benefit"), "benefit", chosen, benefit_counts(without("benefit"))),
+            filter_group(
+                request,
+                (_("Benefit"), _("Any benefit")),
+                "benefit",
+                chosen["benefit"],
+                benefit_counts(without("benefit")),
+            ),
         ],
     }
     return TemplateResponse(request, "matching/reports.html", context)
-
-
-def facet(request, label, any_label, param, chosen, options):
-    active = chosen[param]
-    choices = [{"label": any_label, "count": None, "url": filter_url(request, **{param: None}), "current": not active}]
-    choices += [
-        {"label": name, "count": count, "url": filter_url(request, **{param: value}), "current": value == active}
-        for value, name, count in options
-    ]
-    return {"label": label, "param": param, "choices": choices}
 
 
 def category_counts(trials, locale):

@@ -80,9 +80,11 @@ def remind_if_overdue(trial_id, planned_end):
 
 
 def planned_end_before(sender, instance, **kwargs):
-    instance._planned_end_before = (
-        Trial.objects.filter(pk=instance.pk).values_list("planned_end", flat=True).first() if instance.pk else None
-    )
+    """The stored planned end, read only when there is a planned end to compare it with."""
+    if instance.pk is None or instance.planned_end is None:
+        instance._planned_end_before = None
+        return
+    instance._planned_end_before = Trial.objects.filter(pk=instance.pk).values_list("planned_end", flat=True).first()
 
 
 def trial_saved(sender, instance, **kwargs):

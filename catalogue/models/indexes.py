@@ -27,6 +27,18 @@ def filter_url(request, **changes):
     return f"?{query.urlencode()}" if query else request.path
 
 
+def filter_group(request, labels, param, active, options):
+    """A filter group for components/filters.html: "any" first, then each (value, label, count) with
+    its link; `labels` is (the group's label, the "any" choice's label)."""
+    label, any_label = labels
+    choices = [{"label": any_label, "count": None, "url": filter_url(request, **{param: None}), "current": not active}]
+    choices += [
+        {"label": name, "count": count, "url": filter_url(request, **{param: value}), "current": value == active}
+        for value, name, count in options
+    ]
+    return {"label": label, "param": param, "choices": choices}
+
+
 class CatalogueIndexPage(Page):
     """Lists the live items below it, filtered by technology category and one more facet
     (`?category=KEY&status=S&page=N` for wishes), with counts and pagination."""
@@ -71,10 +83,10 @@ class CatalogueIndexPage(Page):
             total=base.count(),
             result_count=paginator.count,
             filters=[
-                self.facet(
+                filter_group(
                     request, (self.facet_label, self.facet_any), self.facet_param, value, self.facet_counts(by_category)
                 ),
-                self.facet(
+                filter_group(
                     request,
                     (_("Technology category"), _("All categories")),
                     "category",
@@ -84,18 +96,6 @@ class CatalogueIndexPage(Page):
             ],
         )
         return context
-
-    def facet(self, request, labels, param, active, options):
-        """A filter group: "any" first, then each (value, label, count) with its link."""
-        label, any_label = labels
-        choices = [
-            {"label": any_label, "count": None, "url": filter_url(request, **{param: None}), "current": not active}
-        ]
-        choices += [
-            {"label": name, "count": count, "url": filter_url(request, **{param: value}), "current": value == active}
-            for value, name, count in options
-        ]
-        return {"label": label, "param": param, "choices": choices}
 
     def category_counts(self, queryset):
         # order_by() first: the pages' default ordering would otherwise split the GROUP BY.

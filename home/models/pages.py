@@ -48,19 +48,20 @@ class HomePage(Page):
         }
 
     def recently_matched(self, count=3):
-        """The latest confirmed matches whose wish and solution are both live in this page's language."""
+        """The latest confirmed matches whose wish and solution are both live in this page's language
+        (their pages read in one query per kind, not two per match)."""
+        matches = list(Match.objects.filter(decision=Match.Decision.CONFIRMED).order_by("-decided_at")[: count * 3])
+        pages = {}
+        for model, field in ((WishPage, "wish_id"), (SolutionPage, "solution_id")):
+            items = [getattr(match, field) for match in matches]
+            live = model.objects.live().public().filter(locale=self.locale_id, item__in=items)
+            pages[field] = {page.item_id: page for page in live}
         recent = []
-        matches = Match.objects.filter(decision=Match.Decision.CONFIRMED).order_by("-decided_at")
-        for match in matches.select_related("wish", "solution")[: count * 3]:
-            wish, solution = (
-                item.pages.live().public().filter(locale=self.locale_id).first()
-                for item in (match.wish, match.solution)
-            )
+        for match in matches:
+            wish, solution = pages["wish_id"].get(match.wish_id), pages["solution_id"].get(match.solution_id)
             if wish and solution:
                 recent.append({"wish": wish, "solution": solution, "date": match.decided_at})
-            if len(recent) == count:
-                break
-        return recent
+        return recent[:count]
 
     def featured(self, model, count=3):
         """Editors' picks of one kind; the latest items fill the row when they chose none."""
