@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/search.py [--database sqlite|postgres] [--records 100000] [--seed 1]
                                      [--reuse] [--keep] [--replicate 1] [--name NAME]
+                                     [--engine database|opensearch] [--engine-url http://127.0.0.1:9200]
 
 "N records" are N/2 catalogue items (wishes, solutions and trials), each in `en` and in `zh-hant`,
 plus the demo catalogue's categories and organisations (98 records, not counted in N). Their text is
@@ -18,6 +19,11 @@ Databases (the working one is made afresh each run, and dropped at the end unles
 The records go through the importer (parse_lines + import_records, what `manage.py import_catalogue`
 runs); the kept copy is labelled with N, the seed and the generator version, and --reuse clones it
 instead of importing again when the label matches. The JSON Lines file is kept in var/bench/ too.
+
+Search engines: --engine opensearch searches an OpenSearch node (`make search-node`) instead of the
+database's full-text index; its indexes are prefixed `bench_` (one copy each, for a single node), so
+the development indexes are left alone. The records are imported into the database as before (or
+cloned with --reuse), and the index build is the rebuild `manage.py update_index` runs.
 
 A benchmark: it prints figures and does not pass or fail.
 """
@@ -132,8 +138,12 @@ class PostgresCopies:
         return f"PostgreSQL {self.name} on {PG['host']} ({size / 1e6:,.0f} MB)"
 
 
-def setup_django(url):
+def setup_django(url, args):
     os.environ["DATABASE_URL"] = url
+    for name in ("OPENSEARCH_URL", "ELASTICSEARCH_URL"):
+        os.environ.pop(name, None)
+    if args.engine == "opensearch":
+        os.environ |= {"OPENSEARCH_URL": args.engine_url, "SEARCH_INDEX_PREFIX": "bench_", "SEARCH_REPLICAS": "0"}
     os.environ["DJANGO_SETTINGS_MODULE"] = "innoportal.settings.dev"
     import django
     from django.conf import settings
@@ -270,14 +280,18 @@ def main():
     parser.add_argument(
         "--replicate", type=int, default=1, help="copy the search documents this many times before querying"
     )
+    parser.add_argument("--engine", choices=["database", "opensearch"], default="database", help="what searches")
+    parser.add_argument("--engine-url", default="http://127.0.0.1:9200", help="the OpenSearch node (make search-node)")
     args = parser.parse_args()
     if args.records < 2 or args.records % 2:
         parser.error("--records must be an even number: every item comes in two languages")
 
     VAR.mkdir(parents=True, exist_ok=True)
     copies = SQLiteCopies(args) if args.database == "sqlite" else PostgresCopies(args)
-    setup_django(copies.url)
-    print(f"machine: {os.cpu_count()} CPUs, Python {sys.version.split()[0]}; {args.database}, {label(args)}")
+    setup_django(copies.url, args)
+    searched = f"search on {args.engine} at {args.engine_url}" if args.engine != "database" else "database search"
+    python = sys.version.split()[0]
+    print(f"machine: {os.cpu_count()} CPUs, Python {python}; {args.database}, {searched}, {label(args)}")
     print(
         f"records: {args.records:,} = {args.records // 2:,} items (wishes, solutions, trials) in en and zh-hant, "
         "plus the demo's 98 category and organisation records",

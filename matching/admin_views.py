@@ -16,6 +16,12 @@ from matching import decisions, trials
 from matching.explain import explain
 from matching.models import Match
 from matching.suggestions import compute
+from search.backends import SearchUnavailable
+
+SUGGESTIONS_UNAVAILABLE = _(
+    "Search is temporarily unavailable, so suggestions by key terms could not be worked out; "
+    "try again in a few minutes."
+)
 
 
 def can_match(user):
@@ -84,8 +90,12 @@ class WorkbenchView(EditorsOnly, WagtailAdminTemplateMixin, FormView):
 
     def post(self, request, *args, **kwargs):
         if "recompute" in request.POST:
-            compute(self.wish)
-            messages.success(request, _("Suggestions recomputed."))
+            try:
+                compute(self.wish)
+            except SearchUnavailable:
+                messages.error(request, SUGGESTIONS_UNAVAILABLE)
+            else:
+                messages.success(request, _("Suggestions recomputed."))
             return redirect("matching_workbench", self.wish.pk)
         if "start_trial" in request.POST:
             return self.start_trial(request.POST["start_trial"])
@@ -120,7 +130,12 @@ class WorkbenchView(EditorsOnly, WagtailAdminTemplateMixin, FormView):
 
     def get_context_data(self, **kwargs):
         wish = self.wish
-        suggestions = list(wish.suggestions.select_related("solution")) or compute(wish)
+        suggestions = list(wish.suggestions.select_related("solution"))
+        if not suggestions:
+            try:
+                suggestions = compute(wish)
+            except SearchUnavailable:
+                messages.error(self.request, SUGGESTIONS_UNAVAILABLE)
         decided = {m.solution_id: m for m in wish.matches.select_related("decided_by")}
         live = set(live_solutions().values_list("pk", flat=True))
         row = lambda solution, reasons=None: {  # noqa: E731

@@ -12,6 +12,7 @@ from wagtail.models import Locale
 
 from catalogue.models import Organisation, TechnologyCategory, Trial, TrialPage
 from catalogue.models.indexes import filter_group
+from search.backends import SearchUnavailable
 from search.service import SearchRequest, search
 
 BENEFITS = {
@@ -34,11 +35,18 @@ def reports(request):
     chosen = {name: request.GET.get(name, "") for name in ("category", "department", "benefit")}
     query = request.GET.get("q", "").strip()[:200]
     base = reported(locale)
+    unavailable = False
     if query:
-        found = search(
-            SearchRequest(text=query, lang=locale.language_code, filters={"kind": ("trial",)}, per_page=MAX_SEARCHED)
-        )
-        base = base.filter(item__key__in=[hit.key for hit in found.hits])
+        try:
+            found = search(
+                SearchRequest(
+                    text=query, lang=locale.language_code, filters={"kind": ("trial",)}, per_page=MAX_SEARCHED
+                )
+            )
+        except SearchUnavailable:  # every report is listed, and the page says why
+            unavailable = True
+        else:
+            base = base.filter(item__key__in=[hit.key for hit in found.hits])
     narrowed = {
         "category": Q(item__wish__categories__key=chosen["category"]) if chosen["category"] else Q(),
         "department": Q(item__wish__organisation__key=chosen["department"]) if chosen["department"] else Q(),
@@ -56,6 +64,7 @@ def reports(request):
         "items": items,
         "result_count": paginator.count,
         "query": query,
+        "search_unavailable": unavailable,
         "filters": [
             filter_group(
                 request,

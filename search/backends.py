@@ -4,6 +4,11 @@ ELASTICSEARCH_URL is, else the database's own. Both engines share one implementa
 from django.conf import settings
 
 
+class SearchUnavailable(Exception):
+    """The search engine cannot answer (down, unreachable, overloaded): the search page and API say so
+    with a 503, and index updates are tried again later (search.tasks)."""
+
+
 def uses_elasticsearch():
     """True for either engine of the Elasticsearch family (Elasticsearch 8, OpenSearch 2)."""
     backend = settings.WAGTAILSEARCH_BACKENDS["default"]["BACKEND"]

@@ -4,6 +4,7 @@ facet count: one GROUP BY tells how many candidates have each combination of fac
 than the candidates), and the filters are applied to those combinations here rather than to every
 candidate in SQL once per facet."""
 
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 
 from django.db import connection, transaction
@@ -36,6 +37,13 @@ class DatabaseSearch:
     def clear(self):
         self.fulltext.clear()
 
+    @contextmanager
+    def rebuilding(self):
+        """A rebuild in one transaction: searches see the old documents until it commits."""
+        with transaction.atomic():
+            self.clear()
+            yield self
+
     def search(self, query, request):
         candidates, params = self.fulltext.candidates(query, request.lang)
         where, where_params = self.fulltext.filters(request)
@@ -50,8 +58,11 @@ class DatabaseSearch:
             counts = f"SELECT NULL, NULL, NULL, NULL, NULL, COUNT(*) FROM m WHERE {where}"
             params += where_params
         sql = f"WITH m AS MATERIALIZED ({candidates}) {page} UNION ALL {counts}"
-        with transaction.atomic(), connection.cursor() as cursor:
-            if connection.vendor == "postgresql":
+        # On SQLite, a read outside a transaction: the site's transactions start IMMEDIATE (as writers),
+        # and would wait for a rebuild's or an import's write to end.
+        postgres = connection.vendor == "postgresql"
+        with transaction.atomic() if postgres else nullcontext(), connection.cursor() as cursor:
+            if postgres:
                 # PostgreSQL prices a sequential scan without the cost of unpacking every row's tsvector
                 # (stored out of line), and picks it over the GIN index for common words: 20x slower. Then
                 # every plan looks dear enough to compile (JIT): 200 ms lost. And tens of thousands of

@@ -11,30 +11,38 @@ from search.text import index_terms
 BATCH = 500
 
 
-def update(translation_keys):
-    """Rebuild the documents of these items from their live pages; an item with none leaves search."""
+def update(translation_keys, search=None, progress=None):
+    """Rebuild the documents of these items from their live pages; an item with none leaves search.
+
+    Each batch is one transaction: if the engine cannot take it (search.backends.SearchUnavailable),
+    the database keeps the batch's old documents too, and the caller tries again later."""
+    search = search or engine()
     keys = list({str(key) for key in translation_keys})
     for start in range(0, len(keys), BATCH):
         with transaction.atomic():
-            _update(keys[start : start + BATCH])
+            _update(keys[start : start + BATCH], search)
+        if progress:
+            progress(min(start + BATCH, len(keys)), len(keys))
 
 
-def rebuild():
-    """Every document from scratch; returns how many there are."""
-    with transaction.atomic():
-        engine().clear()
+def rebuild(progress=None):
+    """Every document from scratch; returns how many there are. Searches keep answering from the old
+    documents until the new ones are all in (search.database / search.elasticsearch `rebuilding`).
+    `progress(done, total)` is called after each batch of items."""
+    search = engine()
+    with search.rebuilding():
         SearchDocument.objects.all().delete()
-    keys = set()
-    for searchable in registry.searchables():
-        keys.update(searchable.model.objects.live().values_list("translation_key", flat=True))
-    update(keys)
+        keys = set()
+        for searchable in registry.searchables():
+            keys.update(searchable.model.objects.live().values_list("translation_key", flat=True))
+        update(keys, search, progress)
     return SearchDocument.objects.count()
 
 
-def _update(keys):
+def _update(keys, search):
     stale = list(SearchDocument.objects.filter(translation_key__in=keys).values_list("id", flat=True))
     if stale:
-        engine().delete(stale)
+        search.delete(stale)
         SearchDocument.objects.filter(id__in=stale).delete()
     documents, categories = [], []
     for searchable, pages in _live_pages(keys):
@@ -50,7 +58,7 @@ def _update(keys):
         for key in set(keys)
     ]
     DocumentCategory.objects.bulk_create(links, batch_size=BATCH)
-    engine().write([doc.id for doc in documents])
+    search.write([doc.id for doc in documents])
 
 
 def _live_pages(keys):

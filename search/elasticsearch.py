@@ -9,15 +9,22 @@ facet's own filter, as on the database.
 """
 
 import contextlib
+import functools
+import logging
 
+from django.db import transaction
 from elasticsearch_dsl import Q, Search
 from modelsearch import index
 from modelsearch.backends import get_search_backend
 
+from search.backends import SearchUnavailable
 from search.database import Found
+from search.elasticsearch_errors import ENGINE_ERRORS
 from search.elasticsearch_settings import ANALYZER
 from search.models import SearchDocument
 from search.registry import FACETS
+
+logger = logging.getLogger(__name__)
 
 TEXT_FIELDS = ["title_simplified^10", "summary_simplified^4", "body_simplified"]
 FILTER_FIELDS = {
@@ -83,41 +90,70 @@ def build(query, request, index_name):
     return search.extra(track_total_hits=True, _source=False)[start : start + request.per_page].to_dict()
 
 
+def engine_errors_as_unavailable(method):
+    @functools.wraps(method)
+    def wrapper(*args, **kwargs):
+        try:
+            return method(*args, **kwargs)
+        except ENGINE_ERRORS as error:
+            logger.exception("The search engine failed in %s", method.__name__)
+            raise SearchUnavailable(str(error)) from error
+
+    return wrapper
+
+
 class ElasticsearchSearch:
     def __init__(self):
         self.backend = get_search_backend()
         self.index = self.backend.get_index_for_model(SearchDocument)
 
     def ensure_index(self):
-        """The index with its settings and the documents' mapping: without the mapping, the engine
-        would guess one from the first documents (text, not keywords, for the facet fields)."""
         if not self.index.exists():
-            self.index.put()
-            self.index.add_model(SearchDocument)
+            self.clear()
 
+    @engine_errors_as_unavailable
     def write(self, ids):
         self.ensure_index()
         documents = SearchDocument.objects.filter(id__in=ids).prefetch_related("categories")
-        self.backend.add_bulk(SearchDocument, list(documents))
+        self.index.add_items(SearchDocument, list(documents))
         self.index.refresh()  # searchable at once, as on the database
 
+    @engine_errors_as_unavailable
     def delete(self, ids):
         for document_id in ids:
             with contextlib.suppress(self.backend.NotFoundError):  # already gone
                 self.backend.es.delete(index=self.index.name, id=str(document_id))
 
+    @engine_errors_as_unavailable
     def clear(self):
-        """An empty index with settings and mapping. After `update_index`, the name is an alias of
-        the rebuilt index (Wagtail rebuilds beside the live one and switches): drop what it points to."""
-        es, name = self.backend.es, self.index.name
-        if es.indices.exists_alias(name=name):
-            for concrete in list(es.indices.get_alias(name=name)):
-                es.indices.delete(index=concrete)
-        elif self.index.exists():
-            self.index.delete()
-        self.index.put()
-        self.index.add_model(SearchDocument)
+        """An empty index in place of the live one (tests start from it): a rebuild with no documents."""
+        with self.rebuilding(in_transaction=False):
+            pass
 
+    @contextlib.contextmanager
+    def rebuilding(self, in_transaction=True):
+        """A rebuild beside the live index. The live name is an alias: documents go to a new index
+        (with the settings and the documents' mapping, which the engine would otherwise guess from
+        the first documents), and the alias switches to it once the database has committed them.
+        Searches answer from the old index throughout; a failed rebuild drops the new one."""
+        live = self.index
+        rebuilder = self.backend.atomic_rebuilder_class(live)
+        try:
+            self.index = rebuilder.start()
+            self.index.add_model(SearchDocument)
+            with transaction.atomic() if in_transaction else contextlib.nullcontext():
+                yield self
+            rebuilder.finish()
+        except BaseException as error:
+            with contextlib.suppress(*ENGINE_ERRORS):
+                self.index.delete()
+            if isinstance(error, ENGINE_ERRORS):
+                raise SearchUnavailable(str(error)) from error
+            raise
+        finally:
+            self.index = live
+
+    @engine_errors_as_unavailable
     def search(self, query, request):
         answer = self.backend.es.search(index=self.index.name, body=build(query, request, self.index.name))
         ids = [int(hit["_id"]) for hit in answer["hits"]["hits"]]

@@ -8,12 +8,16 @@ from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.utils import translation
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from search import registry
+from search.backends import SearchUnavailable
 from search.facets import facet_groups, popular_categories, removable_filters
 from search.forms import SearchForm
 from search.service import search, suggest
+
+RETRY_AFTER = "60"  # seconds, for clients that honour Retry-After
 
 
 @require_GET
@@ -26,7 +30,10 @@ def search_page(request):
         status = 400
     elif form.cleaned_data["q"]:
         search_request = form.search_request()
-        results = search(search_request, request)
+        try:
+            results = search(search_request, request)
+        except SearchUnavailable:
+            return unavailable_page(request, context)
         context |= {
             "results": results,
             "pages": Paginator(range(results.total), search_request.per_page).get_page(search_request.page),
@@ -54,8 +61,38 @@ def in_requested_language(view):
     return wrapper
 
 
+def unavailable_page(request, context):
+    context["error"] = unavailable_message()
+    response = TemplateResponse(request, "search/search.html", context, status=503)
+    response["Retry-After"] = RETRY_AFTER
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+def unavailable_message():
+    return _("Search is temporarily unavailable. Please try again in a few minutes.")
+
+
+def answers_503_when_unavailable(view):
+    """A JSON endpoint answers 503 with a translated error while the search engine cannot answer."""
+
+    @wraps(view)
+    def wrapper(request):
+        try:
+            return view(request)
+        except SearchUnavailable:
+            response = JsonResponse(
+                {"error": unavailable_message()}, status=503, json_dumps_params={"ensure_ascii": False}
+            )
+            response["Retry-After"] = RETRY_AFTER
+            return response
+
+    return wrapper
+
+
 @require_GET
 @in_requested_language
+@answers_503_when_unavailable
 def search_api(request):
     form = SearchForm(request.GET, language=get_language())
     if not form.is_valid():
@@ -90,6 +127,7 @@ def search_api(request):
 
 @require_GET
 @in_requested_language
+@answers_503_when_unavailable
 def suggest_api(request):
     form = SearchForm(request.GET, language=get_language())
     if not form.is_valid():

@@ -75,20 +75,53 @@ def innoday(site_tree):
     return shared.pages("innoday")
 
 
+# Objects of Wagtail's own search indexes (pages for the admin and API v2 search) saved or deleted
+# by a test: with an engine, the next test puts them back in their indexes as the rolled-back
+# database has them.
+touched_indexed_objects = {}
+
+
+def _note_indexed_object(sender, instance, **kwargs):
+    from modelsearch.index import class_is_indexed
+
+    if class_is_indexed(sender):
+        touched_indexed_objects[(sender, instance.pk)] = instance
+
+
+def _restore_indexed_objects():
+    from modelsearch.index import insert_or_update_object, remove_object
+
+    for (model, pk), touched in list(touched_indexed_objects.items()):
+        instance = model.objects.filter(pk=pk).first()
+        if instance is not None:
+            insert_or_update_object(instance)
+        else:  # made by the test, and rolled back
+            remove_object(touched)
+    touched_indexed_objects.clear()
+
+
 @pytest.fixture(autouse=True)
 def search_engine_index_as_the_database(request):
     """With OPENSEARCH_URL (or ELASTICSEARCH_URL) set, searches go to the engine. The database rolls
     back after each test and an engine's index does not, so each test that uses the database starts
-    from an index holding exactly the database's search documents. Without an engine: nothing."""
+    from an index holding exactly the database's search documents, and with Wagtail's own indexes
+    as they were before the last test changed them. Without an engine: nothing."""
     from search.backends import engine, uses_elasticsearch
 
-    if uses_elasticsearch() and request.node.get_closest_marker("django_db") or (
-        uses_elasticsearch() and {"db", "transactional_db"} & set(request.fixturenames)
+    if (
+        uses_elasticsearch()
+        and request.node.get_closest_marker("django_db")
+        or (uses_elasticsearch() and {"db", "transactional_db"} & set(request.fixturenames))
     ):
+        from django.db.models.signals import post_delete, post_save
+
         from search.models import SearchDocument
 
         request.getfixturevalue("db")
+        _restore_indexed_objects()
         search = engine()
         search.clear()
         search.write(list(SearchDocument.objects.values_list("id", flat=True)))
+        post_save.connect(_note_indexed_object, dispatch_uid="tests-indexed-saved")
+        post_delete.connect(_note_indexed_object, dispatch_uid="tests-indexed-deleted")
     yield

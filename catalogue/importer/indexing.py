@@ -4,6 +4,7 @@ A page is saved three times when it is imported (created, revised, published); e
 otherwise queue its own search-index task and its own reference-index task.
 """
 
+import logging
 from collections import defaultdict
 from contextlib import contextmanager
 
@@ -19,6 +20,7 @@ from catalogue.tasks import update_reference_index
 # Rows per query: SQLite builds limit the parameters of one statement (32,766 by default, 999 in
 # older ones), and one list for a 100,000-record import would hold every page in memory at once.
 CHUNK = 1000
+logger = logging.getLogger(__name__)
 
 
 def chunks(items, size=CHUNK):
@@ -28,13 +30,21 @@ def chunks(items, size=CHUNK):
 
 
 def index_objects(touched):
-    """Add or update {model: primary keys} in every search backend that updates automatically."""
+    """Add or update {model: primary keys} in every search backend that updates automatically.
+
+    As on a single save, an engine that cannot take them (down) does not fail the import: the error
+    is logged, and `manage.py update_index` brings Wagtail's indexes back in step."""
     backends = list(get_search_backends(with_auto_update=True))
     for model, pks in touched.items():
         for batch in chunks(pks):
             objects = list(model.get_indexed_objects().filter(pk__in=batch))
             for backend in backends:
-                backend.add_bulk(model, objects)
+                try:
+                    backend.add_bulk(model, objects)
+                except Exception:
+                    if not backend.catch_indexing_errors:
+                        raise
+                    logger.exception("Could not index %d %s: run update_index", len(objects), model.__name__)
 
 
 @contextmanager

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import dj_database_url
 
+from search.elasticsearch_settings import from_environment as search_backends_from_environment
+
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
 
@@ -80,7 +82,8 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "accounts.middleware.AdminTwoFactor",
-    "axes.middleware.AxesMiddleware",  # last: turns a refused log-in into the "try again later" page
+    "axes.middleware.AxesMiddleware",  # turns a refused log-in into the "try again later" page
+    "search.middleware.SearchEngineUnavailable",  # last: the first to see an exception
 ]
 
 ROOT_URLCONF = "innoportal.urls"
@@ -218,15 +221,8 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 WAGTAILAPI_LIMIT_MAX = 100
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
-if env("OPENSEARCH_URL"):
-    from search.elasticsearch_settings import backend as engine_backend
-
-    WAGTAILSEARCH_BACKENDS = {"default": engine_backend(env("OPENSEARCH_URL"), engine="opensearch")}
-elif env("ELASTICSEARCH_URL"):
-    from search.elasticsearch_settings import backend as engine_backend
-
-    WAGTAILSEARCH_BACKENDS = {"default": engine_backend(env("ELASTICSEARCH_URL"))}
+# The database's own search unless OPENSEARCH_URL or ELASTICSEARCH_URL is set (README: Search engines).
+WAGTAILSEARCH_BACKENDS = search_backends_from_environment(env)
 REST_FRAMEWORK = {"DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"]}
 
 from .accounts import *  # noqa: E402, F403

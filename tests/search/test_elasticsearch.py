@@ -9,7 +9,7 @@ import pytest
 from modelsearch.backends.elasticsearch8 import SearchBackend
 
 from search.elasticsearch import build, document_search_fields
-from search.elasticsearch_settings import backend
+from search.elasticsearch_settings import DATABASE, backend, from_environment
 from search.models import DocumentCategory, SearchDocument
 from search.service import SearchRequest
 from search.text import parse
@@ -95,3 +95,21 @@ def test_opensearch_takes_the_same_settings_with_its_own_client():
     elastic, opensearch = backend("http://a:9200"), backend("http://b:9200", engine="opensearch")
     assert opensearch["BACKEND"] == "modelsearch.backends.opensearch2"
     assert opensearch["INDEX_SETTINGS"] == elastic["INDEX_SETTINGS"] and opensearch["URLS"] == ["http://b:9200"]
+
+
+def test_a_production_cluster_is_configured_from_the_environment():
+    environment = {
+        "ELASTICSEARCH_URL": "https://portal:s3cret@es1.internal:9200, https://portal:s3cret@es2.internal:9200",
+        "SEARCH_INDEX_PREFIX": "prod_",
+        "SEARCH_REPLICAS": "2",
+        "SEARCH_CA_CERTS": "/etc/ssl/certs/ca-certificates.crt",
+    }
+    config = from_environment(lambda name, default=None: environment.get(name, default))["default"]
+    cluster = SearchBackend(dict(config))
+    nodes = sorted((n.config.scheme, n.config.host, n.config.port) for n in cluster.es.transport.node_pool.all())
+    assert nodes == [("https", "es1.internal", 9200), ("https", "es2.internal", 9200)]
+    assert all(n.config.verify_certs and n.config.ca_certs for n in cluster.es.transport.node_pool.all())
+    assert cluster.es._headers["authorization"].startswith("Basic ")
+    assert cluster.get_index_for_model(SearchDocument).name == "prod_search_searchdocument"
+    assert cluster.settings["settings"]["index"]["number_of_replicas"] == 2
+    assert from_environment(lambda name, default=None: default) == {"default": DATABASE}
