@@ -107,7 +107,9 @@ def test_the_matching_workbench_works_without_search_and_keeps_earlier_suggestio
     assert Suggestion.objects.filter(wish=wish).count() == 1  # the earlier suggestion is kept
 
 
-@pytest.mark.parametrize("lang, heading", [("en", "Search is temporarily unavailable"), ("zh-hant", "搜尋服務暫時未能使用")])
+@pytest.mark.parametrize(
+    "lang, heading", [("en", "Search is temporarily unavailable"), ("zh-hant", "搜尋服務暫時未能使用")]
+)
 def test_wagtails_own_search_says_so_too(client, catalogue, engine_down, lang, heading):
     response = client.get(f"/api/v2/pages/?search=drains&locale={lang}", HTTP_ACCEPT_LANGUAGE=lang)
     assert response.status_code == 503
