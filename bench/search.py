@@ -153,6 +153,17 @@ def setup_django(url, args):
     settings.DEBUG = False
 
 
+def drop_engine_indexes(args):
+    """The benchmark's indexes on the engine (`bench_…`), once its working database is gone."""
+    if args.engine == "database":
+        return
+    from modelsearch.backends import get_search_backend
+
+    es = get_search_backend().es
+    for name in es.indices.get(index="bench_*"):
+        es.indices.delete(index=name)
+
+
 # ---- the import
 
 
@@ -309,6 +320,7 @@ def main():
             print("working database kept")
         else:
             copies.drop_working()
+            drop_engine_indexes(args)
 
 
 if __name__ == "__main__":

@@ -6,12 +6,20 @@ are (the database stems them), and its Han runs as overlapping character bigrams
 after converting to Simplified Chinese (OpenCC t2s), so a Simplified query meets Traditional text:
 the conversion is many-to-one, so both scripts land on the same bigrams. Queries are cut the same way,
 and every bigram must match (AND), so 能節 does not find 節能.
+
+A query's Han run is first cut into words with jieba's dictionary (its Simplified dictionary, which
+the conversion lets Traditional queries use too): a compound typed without spaces (水管漏水偵測) then
+needs the bigrams of its words, not the bigram straddling two words (管漏) that no text need contain.
+A single character is never a word of its own here: it stays joined to a neighbour, so 能節 and
+other reordered pairs still need their exact bigrams and find nothing.
 """
 
+import logging
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+import jieba
 import opencc
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
@@ -33,6 +41,36 @@ def _to_simplified():
 
 def simplified(text):
     return _to_simplified().convert(text)
+
+
+@lru_cache(maxsize=1)
+def _segmenter():
+    jieba.setLogLevel(logging.WARNING)
+    tokenizer = jieba.Tokenizer()
+    tokenizer.initialize()  # about half a second, once per process, at the first Chinese query
+    return tokenizer
+
+
+def words_of(run):
+    """A Simplified Han run cut into dictionary words of two or more characters. Characters the
+    dictionary leaves on their own make a word together when there are several in a row (石屎);
+    a lone one joins the word before it, or after it at the start (太阳能板, 以无人机). So
+    水管漏水侦测 is 水管 漏水 侦测, 外墙石屎剥落 is 外墙 石屎 剥落, and 能节 stays 能节."""
+    words, singles = [], ""
+    for piece in [*_segmenter().lcut(run, HMM=False), ""]:  # "" ends the last run of single characters
+        if len(piece) == 1:
+            singles += piece
+            continue
+        if len(singles) == 1 and words:
+            words[-1] += singles
+        elif len(singles) == 1:
+            piece = singles + piece
+        elif singles:
+            words.append(singles)
+        singles = ""
+        if piece:
+            words.append(piece)
+    return words
 
 
 def bigrams(run):
@@ -93,8 +131,8 @@ def parse(query):
     """Split what someone typed into terms: "quoted phrases", words, a last-word prefix, Han bigrams.
 
     The last word is a prefix while it is still being typed (`drone inspec`), unless it is short or
-    followed by a space. A Han run becomes one "han" term per bigram; a lone character matches any
-    bigram it starts.
+    followed by a space. A Han run becomes one "han" term per bigram of each of its words; a lone
+    character matches any bigram it starts.
     """
     still_typing = bool(query) and not query[-1].isspace()
     query = " ".join(query.split())
@@ -103,8 +141,8 @@ def parse(query):
     pieces = re.findall(rf"[{HAN}]+|{WORD.pattern}", rest)
     for n, piece in enumerate(pieces):
         if HAN_RUN.fullmatch(piece):
-            run = simplified(piece)
-            terms += [Term("han" if len(pair) == 2 else "prefix", pair) for pair in bigrams(run)]
+            for word in words_of(simplified(piece)):
+                terms += [Term("han" if len(pair) == 2 else "prefix", pair) for pair in bigrams(word)]
             continue
         word = piece.lower()
         last = n == len(pieces) - 1 and still_typing and query.endswith(piece)

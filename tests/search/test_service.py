@@ -52,6 +52,15 @@ def test_reordered_characters_do_not_match(catalogue):
     assert keys("署工程", "zh-hant") == []
 
 
+def test_chinese_typed_without_spaces_is_cut_into_words(catalogue):
+    # S-0001 無油磁浮軸承製冷機 and 無需潤滑油的節能製冷機: "節能製冷機" holds both words, and so does
+    # "製冷機節能" in the other order; the bigram straddling them (機節) is in no text.
+    assert "S-0001" in keys("製冷機節能", "zh-hant")
+    assert set(keys("製冷機節能", "zh-hant")) == set(keys("製冷機 節能", "zh-hant"))
+    # Characters the dictionary leaves alone keep their exact bigrams: still nothing for reordered ones.
+    assert keys("能節製冷機", "zh-hant") == []
+
+
 def test_mixed_latin_and_chinese_query(untranslated):
     assert keys("AI 節能", "zh-hant") == ["S-0003"]
     assert keys("AI 渠道", "zh-hant") == []
