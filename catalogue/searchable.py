@@ -1,5 +1,7 @@
 """What the catalogue makes searchable: wishes, solutions and trials (with their performance reports)."""
 
+from collections import defaultdict
+
 from django.db.models.signals import post_save
 from django.utils.translation import gettext_lazy as _
 
@@ -23,6 +25,7 @@ def describe_item(page):
         key=page.key,
         summary=page.summary,
         body=plain_text(page.body),
+        keywords=page.organisation_words[0],
         categories=[c.key for c in page.item.categories.all()],
         status=getattr(page, "status", ""),
         organisation_type=page.item.organisation.type,
@@ -31,7 +34,26 @@ def describe_item(page):
 
 
 def with_organisation_and_categories(pages):
-    return pages.select_related("item__organisation").prefetch_related("item__categories")
+    pages = pages.select_related("item__organisation").prefetch_related("item__categories")
+    return with_organisation_words(pages, lambda page: [page.item.organisation])
+
+
+def with_organisation_words(pages, organisations_of):
+    """The pages, each with `organisation_words`: for each organisation it is about (a wish's
+    department, a solution's provider, a trial's both), its names and abbreviations in every
+    language, so that `WSD`, `Water Supplies Department` and `水務署` all find the department's
+    wishes. One query for all the pages."""
+    pages = list(pages)
+    keys = {organisation.translation_key for page in pages for organisation in organisations_of(page)}
+    words = defaultdict(list)
+    rows = Organisation.objects.filter(translation_key__in=keys).order_by("locale_id")
+    for name, abbreviation, key in rows.values_list("name", "abbreviation", "translation_key"):
+        words[key] += [name, abbreviation]
+    for page in pages:
+        page.organisation_words = [
+            " ".join(dict.fromkeys(filter(None, words.get(o.translation_key, [])))) for o in organisations_of(page)
+        ]
+    return pages
 
 
 def describe_trial(page):
@@ -40,9 +62,11 @@ def describe_trial(page):
     return Description(
         key=trial.key,
         summary=page.summary,
-        body=" ".join(filter(None, [page.venue, page.report_summary, metrics])),
+        # The department whose premises host it weighs as body text: its wishes rank first.
+        body=" ".join(filter(None, [page.venue, page.report_summary, metrics, page.organisation_words[0]])),
         categories=[c.key for c in trial.wish.categories.all()],
         status=trial.status,
+        keywords=page.organisation_words[1],
         organisation_type=trial.solution.organisation.type,
         published=page.end_date or page.start_date,
     )
@@ -79,8 +103,11 @@ registry.register(
     plural=_("Trials"),
     describe=describe_trial,
     statuses=TrialPage.Status.choices,
-    prepare=lambda pages: pages.select_related("item__solution__organisation", "item__wish").prefetch_related(
-        "metrics", "item__wish__categories"
+    prepare=lambda pages: with_organisation_words(
+        pages.select_related("item__solution__organisation", "item__wish__organisation").prefetch_related(
+            "metrics", "item__wish__categories"
+        ),
+        lambda page: [page.item.wish.organisation, page.item.solution.organisation],
     ),
 )
 
@@ -105,3 +132,15 @@ def facts_changed(sender, instance, **kwargs):
 
 for model in (Wish, Solution, Trial):
     post_save.connect(facts_changed, sender=model, weak=False, dispatch_uid=f"search-facts-{model.__name__}")
+
+
+def organisation_changed(sender, instance, **kwargs):
+    """An organisation's name or abbreviation changed (in any language): the documents of its wishes,
+    solutions and their trials follow."""
+    organisations = Organisation.objects.filter(translation_key=instance.translation_key)
+    for model in (Wish, Solution):
+        for item in model.objects.filter(organisation__in=organisations).prefetch_related("trials"):
+            facts_changed(model, item)
+
+
+post_save.connect(organisation_changed, sender=Organisation, weak=False, dispatch_uid="search-organisation")

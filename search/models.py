@@ -25,6 +25,9 @@ class SearchDocument(index.Indexed, models.Model):
     title = models.TextField()
     summary = models.TextField(blank=True)
     body = models.TextField(blank=True)
+    # Words it is found by that it need not show (its organisations' names and abbreviations in every
+    # language): indexed with the summary.
+    keywords = models.TextField(blank=True)
     # The same texts as the full-text index sees them (search.text.index_terms).
     title_terms = models.TextField(blank=True)
     summary_terms = models.TextField(blank=True)
@@ -51,7 +54,7 @@ class SearchDocument(index.Indexed, models.Model):
         return simplified(self.title)
 
     def summary_simplified(self):
-        return simplified(self.summary)
+        return simplified(f"{self.summary} {self.keywords}")
 
     def body_simplified(self):
         return simplified(self.body)

@@ -17,6 +17,7 @@ class Description:
     key: str
     summary: str = ""
     body: str = ""
+    keywords: str = ""  # found by, not shown: indexed with the summary
     categories: list = field(default_factory=list)
     status: str = ""
     organisation_type: str = ""

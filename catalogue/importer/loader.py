@@ -196,6 +196,7 @@ class Loader:
         item.description = data.get("description", "")
         if record.kind == "organisation":
             item.type = data["type"]
+            item.abbreviation = data.get("abbreviation", "")
             item.website = data.get("website", "")
             item.mou_signed = as_date(data.get("mou_signed"))
         item.import_digest = new_digest

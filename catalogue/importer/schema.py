@@ -110,6 +110,7 @@ FIELDS = {
     "category": {"name": (True, text), "description": (False, optional_text)},
     "organisation": {
         "name": (True, text),
+        "abbreviation": (False, optional_text),
         "type": (True, one_of(*ORGANISATION_TYPES)),
         "website": (False, url),
         "mou_signed": (False, date),

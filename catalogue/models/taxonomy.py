@@ -102,6 +102,12 @@ class Organisation(Taxonomy):
 
     key = models.SlugField(_("key"), max_length=64, help_text=_("Stable identity, the same in every language."))
     name = models.CharField(_("name"), max_length=200)
+    abbreviation = models.CharField(
+        _("abbreviation"),
+        max_length=40,
+        blank=True,
+        help_text=_("The short name people search by in this language, e.g. WSD or 水務署."),
+    )
     type = models.CharField(_("type"), max_length=32, choices=Type.choices)
     email_domains = models.CharField(
         _("email domains"),
@@ -122,6 +128,7 @@ class Organisation(Taxonomy):
     panels = [
         FieldPanel("key"),
         FieldPanel("name"),
+        FieldPanel("abbreviation"),
         FieldPanel("type"),
         FieldPanel("website"),
         FieldPanel("mou_signed"),

@@ -61,6 +61,25 @@ def test_chinese_typed_without_spaces_is_cut_into_words(catalogue):
     assert keys("能節製冷機", "zh-hant") == []
 
 
+def test_organisations_are_found_by_their_names_and_abbreviations_in_every_language(catalogue):
+    # W-0001 and W-0002 are the EMSD's wishes, S-0001 PolyU's solution: their texts name neither.
+    for query, lang in [("EMSD", "en"), ("機電署", "zh-hant"), ("Electrical and Mechanical Services", "zh-hant")]:
+        assert {"W-0001", "W-0002"} <= set(keys(query, lang)), query
+        assert "S-0001" not in keys(query, lang), query
+    assert "S-0001" in keys("PolyU", "en") and "S-0001" in keys("理大", "zh-hant")
+
+
+def test_renaming_an_organisation_updates_the_search_of_its_items(catalogue, django_capture_on_commit_callbacks):
+    from catalogue.models import Organisation
+
+    with django_capture_on_commit_callbacks(execute=True):
+        for organisation in Organisation.objects.filter(key="polyu"):
+            organisation.abbreviation = "HKPolyU"
+            organisation.save()
+    assert "S-0001" in keys("HKPolyU", "en")
+    assert "S-0001" not in keys("理大", "zh-hant")
+
+
 def test_mixed_latin_and_chinese_query(untranslated):
     assert keys("AI 節能", "zh-hant") == ["S-0003"]
     assert keys("AI 渠道", "zh-hant") == []
