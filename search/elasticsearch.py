@@ -90,14 +90,18 @@ def build(query, request, index_name):
     return search.extra(track_total_hits=True, _source=False)[start : start + request.per_page].to_dict()
 
 
+def unavailable(error, doing):
+    logger.exception("The search engine failed in %s", doing)
+    return SearchUnavailable(str(error))
+
+
 def engine_errors_as_unavailable(method):
     @functools.wraps(method)
     def wrapper(*args, **kwargs):
         try:
             return method(*args, **kwargs)
         except ENGINE_ERRORS as error:
-            logger.exception("The search engine failed in %s", method.__name__)
-            raise SearchUnavailable(str(error)) from error
+            raise unavailable(error, method.__name__) from error
 
     return wrapper
 
@@ -124,7 +128,6 @@ class ElasticsearchSearch:
             with contextlib.suppress(self.backend.NotFoundError):  # already gone
                 self.backend.es.delete(index=self.index.name, id=str(document_id))
 
-    @engine_errors_as_unavailable
     def clear(self):
         """An empty index in place of the live one (tests start from it): a rebuild with no documents."""
         with self.rebuilding(in_transaction=False):
@@ -148,7 +151,7 @@ class ElasticsearchSearch:
             with contextlib.suppress(*ENGINE_ERRORS):
                 self.index.delete()
             if isinstance(error, ENGINE_ERRORS):
-                raise SearchUnavailable(str(error)) from error
+                raise unavailable(error, "rebuilding") from error
             raise
         finally:
             self.index = live

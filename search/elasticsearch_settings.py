@@ -23,9 +23,10 @@ INDEX_SETTINGS = {
 
 ENGINES = {"elasticsearch": "modelsearch.backends.elasticsearch8", "opensearch": "modelsearch.backends.opensearch2"}
 DATABASE = {"BACKEND": "wagtail.search.backends.database"}
+TIMEOUT = 5  # seconds
 
 
-def backend(urls, index_prefix="innoportal_", engine="elasticsearch", replicas=None, ca_certs=None, timeout=5):
+def backend(urls, index_prefix="innoportal_", engine="elasticsearch", replicas=None, ca_certs=None, timeout=TIMEOUT):
     """WAGTAILSEARCH_BACKENDS["default"] for an Elasticsearch 8 or an OpenSearch 2 cluster.
 
     `urls`: one or more node addresses, separated by commas; credentials go in them
@@ -38,7 +39,7 @@ def backend(urls, index_prefix="innoportal_", engine="elasticsearch", replicas=N
         index_settings["settings"]["index"] = {"number_of_replicas": int(replicas)}
     return {
         "BACKEND": ENGINES[engine],
-        "URLS": [url.strip() for url in urls.split(",") if url.strip()] if isinstance(urls, str) else list(urls),
+        "URLS": [url.strip() for url in urls.split(",") if url.strip()],
         "INDEX_PREFIX": index_prefix,
         "INDEX_SETTINGS": index_settings,
         "TIMEOUT": timeout,
@@ -59,6 +60,6 @@ def from_environment(env):
             engine=engine,
             replicas=env("SEARCH_REPLICAS"),
             ca_certs=env("SEARCH_CA_CERTS"),
-            timeout=float(env("SEARCH_TIMEOUT", "5")),
+            timeout=float(env("SEARCH_TIMEOUT", TIMEOUT)),
         )
     }

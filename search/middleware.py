@@ -7,7 +7,6 @@ import logging
 from django.shortcuts import render
 
 from search.backends import SearchUnavailable
-from search.elasticsearch_errors import ENGINE_ERRORS
 from search.views import RETRY_AFTER, unavailable_message
 
 logger = logging.getLogger(__name__)
@@ -21,6 +20,10 @@ class SearchEngineUnavailable:
         return self.get_response(request)
 
     def process_exception(self, request, exception):
+        # Imported here, not at start-up: the two clients take 0.2 s to import, and most sites
+        # search in their database.
+        from search.elasticsearch_errors import ENGINE_ERRORS
+
         if not isinstance(exception, (SearchUnavailable, *ENGINE_ERRORS)):
             return None
         logger.warning("Search engine unavailable for %s: %s", request.path, exception)

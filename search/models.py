@@ -37,6 +37,10 @@ class SearchDocument(index.Indexed, models.Model):
     published = models.DateField(null=True, blank=True)
 
     search_fields = []  # Elasticsearch only: see search.elasticsearch.enable_document_indexing
+    # search.documents keeps the engine's index in step, in batches and beside the live index while
+    # rebuilding; Wagtail's save/delete handlers would also remove each deleted document from the live
+    # index at once (a rebuild deletes them all first), and add each saved one a second time.
+    search_auto_update = False
 
     class Meta:
         indexes = [models.Index(fields=["shown_in", "kind"])]

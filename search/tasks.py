@@ -11,7 +11,7 @@ from search.backends import SearchUnavailable
 
 logger = logging.getLogger(__name__)
 # Seconds before each new attempt: about two hours in all. After that, `manage.py update_index`.
-RETRY_AFTER = (30, 60, 120, 300, 600, 1800, 3600)
+RETRY_DELAYS = (30, 60, 120, 300, 600, 1800, 3600)
 
 
 @task()
@@ -20,10 +20,10 @@ def update_documents(translation_keys, attempt=0):
     try:
         documents.update(translation_keys)
     except SearchUnavailable:
-        if attempt >= len(RETRY_AFTER) or not update_documents.get_backend().supports_defer:
+        if attempt >= len(RETRY_DELAYS) or not update_documents.get_backend().supports_defer:
             logger.error("Search engine unavailable: %d items not updated; run update_index", len(translation_keys))
             raise
-        delay = RETRY_AFTER[attempt]
+        delay = RETRY_DELAYS[attempt]
         update_documents.using(run_after=timezone.now() + timedelta(seconds=delay)).enqueue(
             translation_keys, attempt + 1
         )

@@ -19,7 +19,6 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-import jieba
 import opencc
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
@@ -45,6 +44,8 @@ def simplified(text):
 
 @lru_cache(maxsize=1)
 def _segmenter():
+    import jieba  # at the first Chinese query, not at start-up: its import alone takes 0.15 s
+
     jieba.setLogLevel(logging.WARNING)
     tokenizer = jieba.Tokenizer()
     tokenizer.initialize()  # about half a second, once per process, at the first Chinese query

@@ -84,7 +84,7 @@ touched_indexed_objects = {}
 def _note_indexed_object(sender, instance, **kwargs):
     from modelsearch.index import class_is_indexed
 
-    if class_is_indexed(sender):
+    if class_is_indexed(sender) and getattr(sender, "search_auto_update", True):
         touched_indexed_objects[(sender, instance.pk)] = instance
 
 

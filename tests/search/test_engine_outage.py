@@ -7,7 +7,6 @@ These tests need no engine; the last one also checks the recovery on a real node
 
 import datetime
 import json
-import socket
 
 import pytest
 from django.core.management import call_command
@@ -21,19 +20,14 @@ from search.elasticsearch_settings import backend
 from search.models import SearchDocument
 from tests.html import soup, text
 from tests.notifications.builders import publish_new_wish
+from tests.processes import free_port
 from tests.submissions.helpers import reviewer
 
 DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 
-def unused_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def nowhere():
-    return {"default": backend(f"http://127.0.0.1:{unused_port()}", "innoportal_down_", engine="opensearch")}
+    return {"default": backend(f"http://127.0.0.1:{free_port()}", "innoportal_down_", engine="opensearch")}
 
 
 @pytest.fixture
