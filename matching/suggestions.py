@@ -40,7 +40,9 @@ def found_by_terms(wish, total):
     for page in WishPage.objects.live().filter(item=wish).select_related("locale"):
         lang = page.locale.language_code
         for term in key_terms(page):
-            request = SearchRequest(text=term, lang=lang, filters={"kind": ("solution",)}, per_page=200, facets=False)
+            request = SearchRequest(
+                text=term, lang=lang, filters={"kind": ("solution",)}, per_page=200, facets=False, exact=True
+            )
             results = search(request)
             if not results.total:
                 continue

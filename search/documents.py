@@ -3,12 +3,13 @@
 from django.conf import settings
 from django.db import transaction
 
-from search import registry
+from search import corrections, registry
 from search.backends import engine
-from search.models import DocumentCategory, SearchDocument
+from search.models import DocumentCategory, SearchDocument, SearchWord
 from search.text import index_terms
 
 BATCH = 500
+WORDS_FROM = ("title", "summary", "body", "keywords")  # the texts the vocabulary counts (search.corrections)
 
 
 def update(translation_keys, search=None, progress=None):
@@ -32,6 +33,7 @@ def rebuild(progress=None):
     search = engine()
     with search.rebuilding():
         SearchDocument.objects.all().delete()
+        SearchWord.objects.all().delete()
         keys = set()
         for searchable in registry.searchables():
             keys.update(searchable.model.objects.live().values_list("translation_key", flat=True))
@@ -40,10 +42,11 @@ def rebuild(progress=None):
 
 
 def _update(keys, search):
-    stale = list(SearchDocument.objects.filter(translation_key__in=keys).values_list("id", flat=True))
+    stale = list(SearchDocument.objects.filter(translation_key__in=keys).only(*WORDS_FROM))
     if stale:
-        search.delete(stale)
-        SearchDocument.objects.filter(id__in=stale).delete()
+        search.delete([doc.id for doc in stale])
+        corrections.count(stale, sign=-1)
+        SearchDocument.objects.filter(id__in=[doc.id for doc in stale]).delete()
     documents, categories = [], []
     for searchable, pages in _live_pages(keys):
         for group in _by_item(pages):
@@ -58,6 +61,7 @@ def _update(keys, search):
         for key in set(keys)
     ]
     DocumentCategory.objects.bulk_create(links, batch_size=BATCH)
+    corrections.count(documents)
     search.write([doc.id for doc in documents])
 
 

@@ -61,6 +61,24 @@ def _term_query(term):
     return Q("multi_match", query=term.text, fields=TEXT_FIELDS, type=kind, **options)
 
 
+def _match(query):
+    """Every group (or at least `required` of them), each by any alternative, each with all its terms."""
+
+    def either(parts):
+        return parts[0] if len(parts) == 1 else Q("bool", should=parts, minimum_should_match=1)
+
+    def all_of(parts):
+        return parts[0] if len(parts) == 1 else Q("bool", must=parts)
+
+    groups = [
+        either([all_of([_term_query(t) for t in alternative]) for alternative in group.alternatives])
+        for group in query.groups
+    ]
+    if query.relaxed:
+        return [Q("bool", should=groups, minimum_should_match=query.required)]
+    return groups
+
+
 def _facet_filters(request, without=None):
     filters = []
     for facet, field in FILTER_FIELDS.items():
@@ -73,7 +91,7 @@ def _facet_filters(request, without=None):
 def build(query, request, index_name):
     """The request body: matching documents in the language, one page of them, and facet counts."""
     search = Search(index=index_name).query(
-        Q("bool", must=[_term_query(term) for term in query.terms], filter=[Q("term", shown_in_filter=request.lang)])
+        Q("bool", must=_match(query), filter=[Q("term", shown_in_filter=request.lang)])
     )
     # Facet filters narrow the hits but not the facet counts, which each apply all the others.
     chosen = _facet_filters(request)

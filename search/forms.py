@@ -30,6 +30,7 @@ class SearchForm(forms.Form):
     organisation_type = forms.MultipleChoiceField(required=False)
     order = forms.ChoiceField(required=False, choices=[("relevance", _("Relevance")), ("date", _("Newest first"))])
     page = forms.IntegerField(required=False, min_value=1, max_value=1000)
+    exact = forms.BooleanField(required=False)  # search the words as typed: no spelling correction
 
     def __init__(self, *args, language=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -47,6 +48,7 @@ class SearchForm(forms.Form):
             filters={facet: tuple(data[param]) for facet, param in PARAMS.items() if data[param]},
             order=data["order"] or "relevance",
             page=data["page"] or 1,
+            exact=data["exact"],
         )
         if per_page:
             request.per_page = per_page

@@ -8,6 +8,8 @@ matching documents shown in one language, with their `id`, `score` (higher is be
 values (rows of kind, status, organisation_type, categories as keys separated by spaces, count).
 """
 
+from itertools import combinations
+
 from django.db import connection
 
 TABLE = "search_searchdocument"
@@ -42,7 +44,7 @@ class SQLiteFullText:
             cursor.execute(f"DELETE FROM {self.table}")
 
     def candidates(self, query, lang):
-        expression = " AND ".join(self._term(term) for term in query.terms)
+        expression, _ = matching(query, self._term, "AND", "OR")
         # bm25() is lower for better matches; its weights are per column: title, summary, body.
         # CROSS JOIN makes SQLite match first and look documents up after, not the other way round
         # (which re-runs the match for every document in the language: 5x slower).
@@ -72,7 +74,7 @@ class SQLiteFullText:
     @staticmethod
     def _term(term):
         text = '"' + term.text.replace('"', '""') + '"'
-        return f"{text} *" if term.kind == "prefix" else text
+        return (f"{text} *" if term.kind == "prefix" else text), []
 
 
 class PostgresFullText:
@@ -123,16 +125,8 @@ class PostgresFullText:
         pass
 
     def candidates(self, query, lang):
-        parts, params = [], []
-        for term in query.terms:
-            if term.kind == "phrase":
-                parts.append("phraseto_tsquery('english', %s)")
-                params.append(term.text)
-            else:
-                parts.append("to_tsquery('english', %s)")
-                params.append(_lexeme(term.text) + (":*" if term.kind == "prefix" else ""))
         # The query is written out twice, not joined in as a subquery: the planner then uses the GIN index.
-        tsquery = "(" + " && ".join(parts) + ")"
+        tsquery, params = matching(query, _tsquery, "&&", "||")
         sql = (
             f"SELECT e.document_id AS id, ts_rank(e.headline, {tsquery}) AS score, e.published, e.facets_id "
             f"FROM {self.table} e WHERE e.fulltext @@ {tsquery} AND e.shown_in = %s"
@@ -165,6 +159,26 @@ class PostgresFullText:
         )
 
 
+def matching(query, term, both, either):
+    """A query's match as one expression and its parameters, given how to write a term (as an
+    expression and parameters) and the operators for "both" and "either": every group (or at least
+    `query.required` of them: any combination of that many), each by any of its alternatives, each
+    alternative by all of its terms."""
+
+    def joined(parts, operator):
+        if len(parts) == 1:
+            return parts[0]
+        return "(" + f" {operator} ".join(sql for sql, _ in parts) + ")", [p for _, params in parts for p in params]
+
+    groups = [
+        joined([joined([term(t) for t in alternative], both) for alternative in group.alternatives], either)
+        for group in query.groups
+    ]
+    if not query.relaxed:
+        return joined(groups, both)
+    return joined([joined(list(chosen), both) for chosen in combinations(groups, query.required)], either)
+
+
 def _column_filters(request, alias):
     """Conditions on the facets that are columns (of `alias`): several values of one widen."""
     conditions, params = [], []
@@ -174,6 +188,12 @@ def _column_filters(request, alias):
             conditions.append(f"{alias}.{column} IN ({', '.join(['%s'] * len(values))})")
             params += values
     return conditions, params
+
+
+def _tsquery(term):
+    if term.kind == "phrase":
+        return "phraseto_tsquery('english', %s)", [term.text]
+    return "to_tsquery('english', %s)", [_lexeme(term.text) + (":*" if term.kind == "prefix" else "")]
 
 
 def _lexeme(text):

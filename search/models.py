@@ -7,10 +7,12 @@ indexes these documents instead.
 """
 
 from django.contrib.postgres.search import SearchVectorField
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from modelsearch import index
 
-from search.text import simplified
+from search.text import HAN_RUN, simplified, split_terms
 
 
 class SearchDocument(index.Indexed, models.Model):
@@ -116,3 +118,66 @@ class DocumentCategory(models.Model):
 
     def __str__(self):
         return self.key
+
+
+class SynonymSet(models.Model):
+    """Words that mean the same thing to people searching: a Hong Kong, a Mainland and a Taiwan word,
+    British and American spellings, an abbreviation and its full form. A query with any of them finds
+    text with any other (search.synonyms). Editors keep them in the CMS; search/data/synonyms.jsonl
+    holds the sets the portal ships with."""
+
+    class Kind(models.TextChoices):
+        REGIONAL = "regional", _("Regional vocabulary (Hong Kong, Mainland, Taiwan)")
+        SPELLING = "spelling", _("British and American spelling")
+        ABBREVIATION = "abbreviation", _("Abbreviation and full form")
+        EQUIVALENT = "equivalent", _("Other equivalent terms")
+
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices, default=Kind.EQUIVALENT)
+    terms = models.TextField(
+        _("terms"),
+        help_text=_(
+            "Two or more words or phrases that mean the same, one per line (or separated by commas), in any "
+            "language and in Traditional or Simplified characters. A Chinese term needs two or more characters."
+        ),
+    )
+    note = models.CharField(_("note"), max_length=200, blank=True, help_text=_("Where each term is used."))
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("synonym set")
+        verbose_name_plural = _("synonyms")
+        ordering = ["kind", "id"]
+
+    def __str__(self):
+        return " · ".join(self.term_list())
+
+    def term_list(self):
+        return split_terms(self.terms)
+
+    def clean(self):
+        """At least two terms; no lone Chinese character (it would match far too much); no term that
+        another set has (a word would then have two meanings)."""
+        terms = self.term_list()
+        if len(terms) < 2:
+            raise ValidationError({"terms": _("Give at least two terms that mean the same.")})
+        single = [term for term in terms if HAN_RUN.fullmatch(term) and len(term) == 1]
+        if single:
+            raise ValidationError({"terms": _("A Chinese term needs two or more characters: %s") % single[0]})
+        mine = {simplified(term).lower() for term in terms}
+        for other in SynonymSet.objects.exclude(pk=self.pk):
+            shared = mine & {simplified(term).lower() for term in other.term_list()}
+            if shared:
+                raise ValidationError(
+                    {"terms": _("“%(term)s” is already in the set “%(set)s”.") % {"term": shared.pop(), "set": other}}
+                )
+
+
+class SearchWord(models.Model):
+    """The index's vocabulary for "did you mean": each word (letters only, lower case, three or more)
+    of the search documents' text, with the number of documents that have it (search.corrections)."""
+
+    word = models.CharField(max_length=64, unique=True)
+    documents = models.IntegerField(default=0)
+
+    def __str__(self):
+        return self.word

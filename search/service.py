@@ -13,7 +13,9 @@ from django.conf import settings
 from wagtail.models import Page
 
 from search import backends
+from search.fallbacks import WEAK, Partial, improve
 from search.snippets import snippet
+from search.synonyms import dictionary
 from search.text import parse
 
 PER_PAGE = 10
@@ -29,6 +31,7 @@ class SearchRequest:
     page: int = 1
     per_page: int = PER_PAGE
     facets: bool = True  # autocomplete needs none
+    exact: bool = False  # the words as typed: no correction, no results for some of the words (fallbacks)
 
     def selected(self, facet):
         return tuple(self.filters.get(facet, ()))
@@ -53,6 +56,9 @@ class SearchResults:
     total: int = 0
     hits: list = field(default_factory=list)
     facets: dict = field(default_factory=dict)  # facet -> {value: count}, most first
+    corrected: str = ""  # the query searched instead of the one typed (a correction of its spelling)
+    suggestion: str = ""  # "did you mean": a correction that finds more
+    partial: Partial = None  # results for some of the words, after the full matches
 
     @property
     def pages(self):
@@ -61,11 +67,21 @@ class SearchResults:
 
 def search(request, http_request=None):
     """Run a SearchRequest; `http_request` (optional) makes URLs relative to its site."""
-    query = parse(request.text)
+    synonyms = dictionary()
+    query = parse(request.text, synonyms)
     results = SearchResults(request)
     if not query:
         return results
-    found = backends.engine().search(query, request)
+    engine = backends.engine()
+    found = engine.search(query, request)
+    if not request.exact and found.total < WEAK:
+        outcome = improve(engine, query, request, found, synonyms)
+        query, found = outcome.query, outcome.found
+        results.corrected, results.suggestion = outcome.corrected, outcome.suggestion
+        if outcome.partial_found:
+            partial = outcome.partial_found
+            hits = _hits(partial.documents, outcome.partial_query, http_request)
+            results.partial = Partial(partial.total, hits, outcome.missing)
     results.total, results.facets = found.total, found.facets
     results.hits = _hits(found.documents, query, http_request)
     return results
@@ -73,7 +89,7 @@ def search(request, http_request=None):
 
 def suggest(text, lang, limit=8, http_request=None):
     """Autocomplete: the best titles for what has been typed so far (the last word is a prefix)."""
-    return search(SearchRequest(text=text, lang=lang, per_page=limit, facets=False), http_request).hits
+    return search(SearchRequest(text=text, lang=lang, per_page=limit, facets=False, exact=True), http_request).hits
 
 
 def _hits(documents, query, http_request):

@@ -12,6 +12,10 @@ the conversion lets Traditional queries use too): a compound typed without space
 needs the bigrams of its words, not the bigram straddling two words (管漏) that no text need contain.
 A single character is never a word of its own here: it stays joined to a neighbour, so 能節 and
 other reordered pairs still need their exact bigrams and find nothing.
+
+A parsed query is a list of groups, one per word (or Chinese word, or quoted phrase): every group
+must match, each by any of its alternatives: the word as typed, or a synonym (search.synonyms).
+When all together find little, search.fallbacks asks for most of the groups instead.
 """
 
 import logging
@@ -74,6 +78,11 @@ def words_of(run):
     return words
 
 
+def split_terms(text):
+    """The terms of a synonym set as an editor writes them: one per line, or separated by commas."""
+    return list(dict.fromkeys(" ".join(t.split()) for t in re.split(r"[\n,，、;；]", text or "") if t.strip()))
+
+
 def bigrams(run):
     """Overlapping pairs of characters; a single character stands alone."""
     return [run] if len(run) == 1 else [run[i : i + 2] for i in range(len(run) - 1)]
@@ -101,72 +110,135 @@ class Term:
 
 
 @dataclass
-class ParsedQuery:
+class Group:
+    """One word of a query as the person typed it (`text`), and the ways a document may match it: each
+    alternative is a list of terms that must all match (a Chinese word: its bigrams). The first
+    alternative is what was typed; the synonym dictionary (search.synonyms) adds the others."""
+
     text: str
-    terms: list = field(default_factory=list)
+    alternatives: list
+
+    @property
+    def terms(self):
+        return [term for alternative in self.alternatives for term in alternative]
+
+    @property
+    def typed(self):
+        return self.alternatives[0]
+
+
+@dataclass
+class ParsedQuery:
+    """Groups that must all match, or at least `required` of them (relaxed)."""
+
+    text: str
+    groups: list = field(default_factory=list)
+    required: int | None = None
 
     def __bool__(self):
-        return bool(self.terms)
+        return bool(self.groups)
+
+    @property
+    def terms(self):
+        return [term for group in self.groups for term in group.terms]
+
+    @property
+    def relaxed(self):
+        return self.required is not None and self.required < len(self.groups)
+
+    def with_groups(self, groups, required=None):
+        return ParsedQuery(self.text, list(groups), required)
 
     def highlight_patterns(self, stem=lambda word: word):
         """Regular expressions, over Simplified text, that find what each term matched."""
-        patterns, run = [], ""
-        for term in self.terms:  # consecutive bigrams of one run mark the run, not pieces of it
-            if HAN_RUN.match(term.text) and run and term.text[0] == run[-1]:
-                run += term.text[1:]
-            elif HAN_RUN.match(term.text):
-                patterns.append(re.escape(run)) if run else None
-                run = term.text
-        patterns += [re.escape(run)] if run else []
-        for term in self.terms:
-            if HAN_RUN.match(term.text):
-                continue
-            elif term.kind == "phrase":
-                patterns.append(r"\b" + r"\W+".join(re.escape(stem(w)) + r"\w*" for w in term.words))
-            else:
-                patterns.append(r"\b" + re.escape(stem(term.text)) + r"\w*")
-        return patterns
+        patterns = []
+        for alternative in (alt for group in self.groups for alt in group.alternatives):
+            run = ""
+            for term in alternative:  # consecutive bigrams of one word mark the word, not pieces of it
+                if HAN_RUN.match(term.text) and run and term.text[0] == run[-1]:
+                    run += term.text[1:]
+                elif HAN_RUN.match(term.text):
+                    patterns.append(re.escape(run)) if run else None
+                    run = term.text
+                elif term.kind == "phrase":
+                    patterns.append(r"\b" + r"\W+".join(re.escape(stem(w)) + r"\w*" for w in term.words))
+                else:
+                    patterns.append(r"\b" + re.escape(stem(term.text)) + r"\w*")
+            patterns += [re.escape(run)] if run else []
+        return list(dict.fromkeys(patterns))
 
 
-def parse(query):
-    """Split what someone typed into terms: "quoted phrases", words, a last-word prefix, Han bigrams.
+def han_terms(word):
+    """A Simplified Chinese word as terms: its bigrams (a lone character matches any bigram it starts)."""
+    return [Term("han" if len(pair) == 2 else "prefix", pair) for pair in bigrams(word)]
+
+
+def parse(query, synonyms=None):
+    """Split what someone typed into groups: "quoted phrases", words, a last-word prefix, Chinese words.
 
     The last word is a prefix while it is still being typed (`drone inspec`), unless it is short or
-    followed by a space. A Han run becomes one "han" term per bigram of each of its words; a lone
-    character matches any bigram it starts.
+    followed by a space. A Han run is cut into words (words_of), each matched by its bigrams. With a
+    synonym dictionary (search.synonyms.Dictionary), a word or words it knows match its equivalents too.
     """
     still_typing = bool(query) and not query[-1].isspace()
     query = " ".join(query.split())
-    terms = []
-    rest = QUOTED.sub(lambda m: _phrase(m.group(1), terms), query)
+    groups = []
+    rest = QUOTED.sub(lambda m: _phrase(m.group(1), groups), query)
     pieces = re.findall(rf"[{HAN}]+|{WORD.pattern}", rest)
-    for n, piece in enumerate(pieces):
+    n = 0
+    while n < len(pieces):
+        piece = pieces[n]
         if HAN_RUN.fullmatch(piece):
-            for word in words_of(simplified(piece)):
-                terms += [Term("han" if len(pair) == 2 else "prefix", pair) for pair in bigrams(word)]
+            groups += _han_groups(simplified(piece), piece, synonyms)
+            n += 1
             continue
-        word = piece.lower()
         last = n == len(pieces) - 1 and still_typing and query.endswith(piece)
+        word = piece.lower()
+        known = synonyms.match_words(pieces[n:]) if synonyms else None
+        if known:
+            used, group = known
+            if last and len(word) >= PREFIX_MIN_LENGTH and used == 1:
+                group.alternatives[0] = [Term("prefix", word)]
+            groups.append(group)
+            n += used
+            continue
         if last and len(word) >= PREFIX_MIN_LENGTH:
-            terms.append(Term("prefix", word))
+            groups.append(Group(piece, [[Term("prefix", word)]]))
         elif word not in STOP_WORDS:
-            terms.append(Term("word", word))
-    return ParsedQuery(query, _unique(terms))
+            groups.append(Group(piece, [[Term("word", word)]]))
+        n += 1
+    return ParsedQuery(query, _unique(groups))
 
 
-def _phrase(text, terms):
+def _han_groups(run, original, synonyms):
+    """Groups for a Simplified Han run; each group's text is as typed (Traditional or Simplified)."""
+    original = original if len(original) == len(run) else run
+    groups = []
+    for segment, text, group in synonyms.split_han(run, original) if synonyms else [(run, original, None)]:
+        if group:
+            groups.append(group)
+            continue
+        start = 0
+        for word in words_of(segment):
+            groups.append(Group(text[start : start + len(word)], [han_terms(word)]))
+            start += len(word)
+    return groups
+
+
+def _phrase(text, groups):
     words = [w.lower() for w in WORD.findall(text)]
     han = HAN_RUN.findall(text)
     if len(words) > 1 and not han:
-        terms.append(Term("phrase", " ".join(words)))
+        groups.append(Group(f'"{text}"', [[Term("phrase", " ".join(words))]]))
         return " "
     return f" {text} "  # one word, or Chinese (already ordered by its bigrams): treat as typed
 
 
-def _unique(terms):
+def _unique(groups):
     seen, unique = set(), []
-    for term in terms:
-        if (term.kind, term.text) not in seen:
-            seen.add((term.kind, term.text))
-            unique.append(term)
+    for group in groups:
+        key = tuple((term.kind, term.text) for term in group.typed)
+        if key not in seen:
+            seen.add(key)
+            unique.append(group)
     return unique

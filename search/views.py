@@ -40,13 +40,34 @@ def search_page(request):
             "facets": facet_groups(results, request.GET),
             "removable": removable_filters(search_request, request.GET),
         }
-        for hit in results.hits:
+        for hit in results.hits + (results.partial.hits if results.partial else []):
             hit.label = registry.get(hit.kind).label
+        context |= _query_links(request.GET, results)
         if not results.total:
             context["popular"] = popular_categories(search_request.lang)
     response = TemplateResponse(request, "search/search.html", context, status=status)
     response["X-Robots-Tag"] = "noindex"
     return response
+
+
+def _query_links(params, results):
+    """Links to search the literal query (after a correction) or the suggested one ("did you mean")."""
+
+    def url(text, exact=False):
+        query = params.copy()
+        query["q"] = text
+        query.pop("page", None)
+        query.pop("exact", None)
+        if exact:
+            query["exact"] = "1"
+        return "?" + query.urlencode()
+
+    links = {}
+    if results.corrected:
+        links["literal_url"] = url(results.request.text, exact=True)
+    if results.suggestion:
+        links["suggestion_url"] = url(results.suggestion)
+    return links
 
 
 def in_requested_language(view):
@@ -106,23 +127,36 @@ def search_api(request):
             "total": results.total,
             "page": search_request.page,
             "pages": results.pages,
-            "results": [
-                {
-                    "key": hit.key,
-                    "kind": hit.kind,
-                    "title": hit.title,
-                    "url": hit.url,
-                    "locale": hit.locale,
-                    "translated": hit.translated,
-                    "snippet": str(hit.snippet),
-                    "published": hit.published.isoformat() if hit.published else None,
-                }
-                for hit in results.hits
-            ],
+            "results": [_hit_json(hit) for hit in results.hits],
             "facets": results.facets,
+            **_fallbacks_json(results),
         },
         json_dumps_params={"ensure_ascii": False},
     )
+
+
+def _hit_json(hit):
+    return {
+        "key": hit.key,
+        "kind": hit.kind,
+        "title": hit.title,
+        "url": hit.url,
+        "locale": hit.locale,
+        "translated": hit.translated,
+        "snippet": str(hit.snippet),
+        "published": hit.published.isoformat() if hit.published else None,
+    }
+
+
+def _fallbacks_json(results):
+    """Beyond the documented shape, only when they apply: the query searched instead of the one typed,
+    a "did you mean" suggestion, and results for some of the words (with the words found nowhere)."""
+    extra = {"corrected": results.corrected, "suggestion": results.suggestion}
+    partial = results.partial
+    if partial:
+        hits = [_hit_json(hit) for hit in partial.hits]
+        extra["partial"] = {"total": partial.total, "missing": partial.missing, "results": hits}
+    return {name: value for name, value in extra.items() if value}
 
 
 @require_GET

@@ -12,6 +12,7 @@ from search.elasticsearch import build, document_search_fields
 from search.elasticsearch_settings import DATABASE, backend, from_environment
 from search.models import DocumentCategory, SearchDocument
 from search.service import SearchRequest
+from search.synonyms import Dictionary
 from search.text import parse
 
 
@@ -113,3 +114,15 @@ def test_a_production_cluster_is_configured_from_the_environment():
     assert cluster.get_index_for_model(SearchDocument).name == "prod_search_searchdocument"
     assert cluster.settings["settings"]["index"]["number_of_replicas"] == 2
     assert from_environment(lambda name, default=None: default) == {"default": DATABASE}
+
+
+def test_query_body_for_synonyms_and_for_some_of_the_words():
+    synonyms = Dictionary([["PV", "photovoltaic", "光伏"]])
+    request = SearchRequest(text="PV cleaning robot", lang="en", facets=False)
+    query = parse(request.text + " ", synonyms)
+    must = build(query, request, "index")["query"]["bool"]["must"]
+    assert must[0]["bool"]["minimum_should_match"] == 1
+    assert [m["multi_match"]["query"] for m in must[0]["bool"]["should"]] == ["pv", "photovoltaic", "光伏"]
+    relaxed = build(query.with_groups(query.groups, required=2), request, "index")["query"]["bool"]["must"]
+    assert len(relaxed) == 1 and relaxed[0]["bool"]["minimum_should_match"] == 2
+    assert len(relaxed[0]["bool"]["should"]) == 3
