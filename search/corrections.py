@@ -21,11 +21,12 @@ LETTERS = re.compile(r"[a-z]{3,64}")
 SHORTEST = 5  # shorter words have too many neighbours one edit away
 MAX_DISTANCE = 2
 AMBIGUITY = 3
+FIELDS = ("title", "summary", "body", "keywords")  # the texts of a search document that the vocabulary counts
 _cache = {}
 
 
 def words_of_document(document):
-    return set(LETTERS.findall(f"{document.title} {document.summary} {document.body} {document.keywords}".lower()))
+    return set(LETTERS.findall(" ".join(getattr(document, name) for name in FIELDS).lower()))
 
 
 def count(documents, sign=1):

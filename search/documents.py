@@ -9,7 +9,6 @@ from search.models import DocumentCategory, SearchDocument, SearchWord
 from search.text import index_terms
 
 BATCH = 500
-WORDS_FROM = ("title", "summary", "body", "keywords")  # the texts the vocabulary counts (search.corrections)
 
 
 def update(translation_keys, search=None, progress=None):
@@ -42,11 +41,12 @@ def rebuild(progress=None):
 
 
 def _update(keys, search):
-    stale = list(SearchDocument.objects.filter(translation_key__in=keys).only(*WORDS_FROM))
+    stale = list(SearchDocument.objects.filter(translation_key__in=keys).only(*corrections.FIELDS))
     if stale:
-        search.delete([doc.id for doc in stale])
+        ids = [doc.id for doc in stale]
+        search.delete(ids)
         corrections.count(stale, sign=-1)
-        SearchDocument.objects.filter(id__in=[doc.id for doc in stale]).delete()
+        SearchDocument.objects.filter(id__in=ids).delete()
     documents, categories = [], []
     for searchable, pages in _live_pages(keys):
         for group in _by_item(pages):

@@ -12,7 +12,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelsearch import index
 
-from search.text import HAN_RUN, simplified, split_terms
+from search.text import HAN_RUN, folded, simplified, split_terms
 
 
 class SearchDocument(index.Indexed, models.Model):
@@ -163,9 +163,9 @@ class SynonymSet(models.Model):
         single = [term for term in terms if HAN_RUN.fullmatch(term) and len(term) == 1]
         if single:
             raise ValidationError({"terms": _("A Chinese term needs two or more characters: %s") % single[0]})
-        mine = {simplified(term).lower() for term in terms}
+        mine = set(map(folded, terms))
         for other in SynonymSet.objects.exclude(pk=self.pk):
-            shared = mine & {simplified(term).lower() for term in other.term_list()}
+            shared = mine & set(map(folded, other.term_list()))
             if shared:
                 raise ValidationError(
                     {"terms": _("“%(term)s” is already in the set “%(set)s”.") % {"term": shared.pop(), "set": other}}

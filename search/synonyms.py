@@ -18,7 +18,7 @@ from pathlib import Path
 
 from django.db.models import Count, Max, Sum
 
-from search.text import HAN, HAN_RUN, WORD, Group, Term, han_terms, simplified, split_terms
+from search.text import HAN, HAN_RUN, WORD, Group, Term, folded, han_terms, simplified, split_terms
 
 DATA = Path(__file__).with_name("data") / "synonyms.jsonl"
 PIECES = re.compile(rf"[{HAN}]+|{WORD.pattern}")
@@ -32,10 +32,10 @@ def normal(word):
     return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
 
 
-def alternative(term):
-    """The terms a document must have to match one synonym, as the parser would make them."""
-    pieces = PIECES.findall(term)
-    if pieces and not any(HAN_RUN.fullmatch(piece) for piece in pieces):
+def alternative(pieces):
+    """The terms a document must have to match one synonym (its words and Chinese runs, `pieces`), as
+    the parser would make them."""
+    if not any(HAN_RUN.fullmatch(piece) for piece in pieces):
         words = [piece.lower() for piece in pieces]
         return [Term("word", words[0])] if len(words) == 1 else [Term("phrase", " ".join(words))]
     terms = []
@@ -45,20 +45,21 @@ def alternative(term):
 
 
 class Dictionary:
-    def __init__(self, sets):
-        self.sets = [[alternative(term) for term in terms if PIECES.search(term)] for terms in sets]
-        self.words, self.han = {}, {}
-        for number, terms in enumerate(sets):
-            for term in terms:
-                pieces = PIECES.findall(term)
-                if len(pieces) == 1 and HAN_RUN.fullmatch(pieces[0]):
-                    self.han[simplified(pieces[0])] = number
-                elif pieces and not any(HAN_RUN.fullmatch(p) for p in pieces) and len(pieces) <= MAX_WORDS:
-                    self.words[tuple(normal(p) for p in pieces)] = number
-        self.longest_han = max(map(len, self.han), default=0)
+    """Each set's alternatives, and where to find a set: by its Chinese words (Simplified) and by its
+    English words (`normal`, up to MAX_WORDS of them)."""
 
-    def __len__(self):
-        return len(self.sets)
+    def __init__(self, sets):
+        self.sets, self.words, self.han = [], {}, {}
+        for number, terms in enumerate(sets):
+            pieces_of_terms = [pieces for pieces in map(PIECES.findall, terms) if pieces]
+            self.sets.append([alternative(pieces) for pieces in pieces_of_terms])
+            for pieces in pieces_of_terms:
+                han = [piece for piece in pieces if HAN_RUN.fullmatch(piece)]
+                if han == pieces and len(pieces) == 1:
+                    self.han[simplified(pieces[0])] = number
+                elif not han and len(pieces) <= MAX_WORDS:
+                    self.words[tuple(map(normal, pieces))] = number
+        self.longest_han = max(map(len, self.han), default=0)
 
     def group(self, number, text, typed):
         """A group for `text`, typed as the terms `typed`, with the other terms of set `number`."""
@@ -79,29 +80,26 @@ class Dictionary:
                 return length, self.group(number, " ".join(words), typed)
         return None
 
-    def split_han(self, run, original=None):
-        """A Simplified Han run cut into (text, group) pieces: the dictionary's words, longest first from
-        the left, each with its group; the text between them with None (the parser segments it)."""
-        original = original if original and len(original) == len(run) else run
+    def split_han(self, run, typed):
+        """A Simplified Han run (`typed`: as typed, of the same length) cut into (run, typed, group)
+        pieces: the dictionary's words, longest first from the left, each with its group; the text
+        between them with None (the parser segments it)."""
         pieces, plain, start = [], 0, 0
         while start < len(run):
-            for length in range(min(self.longest_han, len(run) - start), 1, -1):
-                number = self.han.get(run[start : start + length])
+            for end in range(min(start + self.longest_han, len(run)), start + 1, -1):
+                number = self.han.get(run[start:end])
                 if number is not None:
                     if plain < start:
-                        pieces.append((run[plain:start], original[plain:start], None))
-                    word = run[start : start + length]
-                    pieces.append((word, original[start : start + length], self.group(number, "", han_terms(word))))
-                    start = plain = start + length
+                        pieces.append((run[plain:start], typed[plain:start], None))
+                    group = self.group(number, typed[start:end], han_terms(run[start:end]))
+                    pieces.append((run[start:end], typed[start:end], group))
+                    start = plain = end
                     break
             else:
                 start += 1
         if plain < len(run):
-            pieces.append((run[plain:], original[plain:], None))
-        for _word, text, group in pieces:
-            if group:
-                group.text = text
-        return [(word, text, group) for word, text, group in pieces]
+            pieces.append((run[plain:], typed[plain:], None))
+        return pieces
 
 
 def _key(terms):
@@ -132,10 +130,10 @@ def load(model, sets, replace=False):
     if replace:
         model.objects.all().delete()
     stored = model.objects.values_list("terms", flat=True)
-    known = {simplified(term).lower() for terms in stored for term in split_terms(terms)}
+    known = {folded(term) for terms in stored for term in split_terms(terms)}
     added = []
     for entry in sets:
-        terms = {simplified(t).lower() for t in entry["terms"]}
+        terms = set(map(folded, entry["terms"]))
         if terms & known:
             continue
         known |= terms

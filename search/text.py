@@ -78,6 +78,11 @@ def words_of(run):
     return words
 
 
+def folded(term):
+    """A term as synonym sets compare them: Simplified, lower case (充電樁, 充电桩 and PV, pv are one)."""
+    return simplified(term).lower()
+
+
 def split_terms(text):
     """The terms of a synonym set as an editor writes them: one per line, or separated by commas."""
     return list(dict.fromkeys(" ".join(t.split()) for t in re.split(r"[\n,，、;；]", text or "") if t.strip()))
