@@ -23,6 +23,7 @@ from search.elasticsearch_errors import ENGINE_ERRORS
 from search.elasticsearch_settings import ANALYZER
 from search.models import SearchDocument
 from search.registry import FACETS
+from search.text import NEAR_GAP
 
 logger = logging.getLogger(__name__)
 
@@ -56,8 +57,9 @@ def enable_document_indexing():
 
 
 def _term_query(term):
-    kind = {"prefix": "phrase_prefix", "phrase": "phrase", "han": "phrase"}.get(term.kind, "best_fields")
-    options = {"operator": "and"} if kind == "best_fields" else {}
+    kinds = {"prefix": "phrase_prefix", "phrase": "phrase", "near": "phrase", "han": "phrase"}
+    kind = kinds.get(term.kind, "best_fields")
+    options = {"operator": "and"} if kind == "best_fields" else {"slop": NEAR_GAP} if term.kind == "near" else {}
     return Q("multi_match", query=term.text, fields=TEXT_FIELDS, type=kind, **options)
 
 

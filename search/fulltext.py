@@ -12,6 +12,8 @@ from itertools import combinations
 
 from django.db import connection
 
+from search.text import NEAR_GAP
+
 TABLE = "search_searchdocument"
 CATEGORIES = "search_documentcategory"
 COLUMNS = ("kind", "status", "organisation_type")  # facets that are columns, not a many-to-many
@@ -73,8 +75,13 @@ class SQLiteFullText:
 
     @staticmethod
     def _term(term):
-        text = '"' + term.text.replace('"', '""') + '"'
-        return (f"{text} *" if term.kind == "prefix" else text), []
+        def quoted(text):
+            return '"' + text.replace('"', '""') + '"'
+
+        if term.kind == "near":  # FTS5 counts the words of the middle phrases as between the first and last
+            words = term.words
+            return f"NEAR({' '.join(quoted(word) for word in words)}, {len(words) - 2 + NEAR_GAP})", []
+        return (f"{quoted(term.text)} *" if term.kind == "prefix" else quoted(term.text)), []
 
 
 class PostgresFullText:
@@ -193,6 +200,10 @@ def _column_filters(request, alias):
 def _tsquery(term):
     if term.kind == "phrase":
         return "phraseto_tsquery('english', %s)", [term.text]
+    if term.kind == "near":  # a stop word keeps its place in a phrase: "electric the vehicle" is electr <2> vehicl
+        words, gaps = term.words, " ".join(["the"] * NEAR_GAP)
+        spaced = [" ".join([*words[:at], gaps, *words[at:]]) for at in range(1, len(words))]
+        return "(" + " || ".join(["phraseto_tsquery('english', %s)"] * (1 + len(spaced))) + ")", [term.text, *spaced]
     return "to_tsquery('english', %s)", [_lexeme(term.text) + (":*" if term.kind == "prefix" else "")]
 
 

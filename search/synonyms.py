@@ -37,7 +37,7 @@ def alternative(pieces):
     the parser would make them."""
     if not any(HAN_RUN.fullmatch(piece) for piece in pieces):
         words = [piece.lower() for piece in pieces]
-        return [Term("word", words[0])] if len(words) == 1 else [Term("phrase", " ".join(words))]
+        return [Term("word", words[0])] if len(words) == 1 else [Term("near", " ".join(words))]
     terms = []
     for piece in pieces:
         terms += han_terms(simplified(piece)) if HAN_RUN.fullmatch(piece) else [Term("word", piece.lower())]

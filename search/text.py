@@ -27,6 +27,7 @@ import opencc
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 HAN_RUN = re.compile(f"[{HAN}]+")
+NEAR_GAP = 1  # other words allowed among a synonym's words (a "near" term)
 WORD = re.compile(rf"[^\W{HAN}]+")  # letters and digits that are not Han: words of the other scripts
 QUOTED = re.compile(r'["“”]([^"“”]*)["“”]?')
 # Words too common to narrow a search; PostgreSQL drops them itself, SQLite must be told.
@@ -104,7 +105,9 @@ def index_terms(text):
 
 @dataclass
 class Term:
-    """One part of a query. `kind` is "word", "prefix", "phrase" (several words in order) or "han"."""
+    """One part of a query. `kind` is "word", "prefix", "phrase" (several words in order), "near" (a
+    synonym's words: in order, one other word allowed among them, as in "electric airside vehicles"
+    for "electric vehicle") or "han"."""
 
     kind: str
     text: str
@@ -165,8 +168,9 @@ class ParsedQuery:
                 elif HAN_RUN.match(term.text):
                     patterns.append(re.escape(run)) if run else None
                     run = term.text
-                elif term.kind == "phrase":
-                    patterns.append(r"\b" + r"\W+".join(re.escape(stem(w)) + r"\w*" for w in term.words))
+                elif term.kind in ("phrase", "near"):
+                    gap = r"\W+" if term.kind == "phrase" else r"\W+(?:\w+\W+)?"
+                    patterns.append(r"\b" + gap.join(re.escape(stem(w)) + r"\w*" for w in term.words))
                 else:
                     patterns.append(r"\b" + re.escape(stem(term.text)) + r"\w*")
             patterns += [re.escape(run)] if run else []

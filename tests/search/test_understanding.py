@@ -49,10 +49,17 @@ def test_an_editors_synonym_counts_at_the_next_search_and_stops_when_removed(cat
 
 
 def test_a_synonym_marks_what_it_matched(catalogue):
-    SynonymSet.objects.create(kind="abbreviation", terms="CCTV, camera")
-    results = find("CCTV")
+    results = find("CCTV")  # shipped: CCTV, closed-circuit television, surveillance camera, camera…
     assert [hit.key for hit in results.hits] == ["S-0002"]
     assert "<mark>camera</mark>" in results.hits[0].snippet
+
+
+def test_a_synonyms_words_may_have_one_other_word_among_them_but_no_more(catalogue):
+    SynonymSet.objects.create(kind="equivalent", terms="sewer bot\ndrain robot")
+    assert keys("sewer bot") == ["S-0002"]  # "Drain inspection robot"
+    SynonymSet.objects.create(kind="equivalent", terms="frugal chiller\nchiller energy")
+    # W-0001: "Cut chiller energy use"; not S-0001: "A chiller without oil that saves energy", four words apart
+    assert keys("frugal chiller") == ["W-0001"]
 
 
 def test_synonyms_never_find_reordered_characters_or_unrelated_words(catalogue):
