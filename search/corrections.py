@@ -70,7 +70,9 @@ def correct(word):
     word = word.lower()
     if len(word) < SHORTEST or not word.isalpha() or not word.isascii():
         return None
-    words, documents = _vocabulary()
+    words, documents, known = _vocabulary()
+    if word in known:  # a real word that finds nothing here (a stop word, or not with these filters)
+        return None
     found = process.extract(word, words, scorer=OSA.distance, score_cutoff=MAX_DISTANCE, limit=None)
     found = [(match, distance, index) for match, distance, index in found if match != word]
     if not found:
@@ -84,11 +86,13 @@ def correct(word):
 
 
 def _vocabulary():
-    """The vocabulary's words and their document counts, kept in memory until it changes."""
+    """The vocabulary's words, their document counts and the words as a set, kept in memory until it
+    changes."""
     state = SearchWord.objects.aggregate(words=Count("id"), documents=Sum("documents"))
     fingerprint = (state["words"], state["documents"])
     if fingerprint not in _cache:
         _cache.clear()
         rows = list(SearchWord.objects.values_list("word", "documents"))
-        _cache[fingerprint] = ([word for word, _ in rows], [number for _, number in rows])
+        words = [word for word, _ in rows]
+        _cache[fingerprint] = (words, [number for _, number in rows], frozenset(words))
     return _cache[fingerprint]

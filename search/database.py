@@ -4,6 +4,7 @@ facet count: one GROUP BY tells how many candidates have each combination of fac
 than the candidates), and the filters are applied to those combinations here rather than to every
 candidate in SQL once per facet."""
 
+from collections import defaultdict
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 
@@ -89,20 +90,25 @@ def _tally(combinations, request):
     The total counts candidates that pass every filter; a facet's counts, those that pass every
     filter but its own (so people see what choosing another value gives). Blank values are not shown.
     """
-    chosen = {facet: set(request.selected(facet)) for facet in FACETS if request.selected(facet)}
-    counts = {facet: {} for facet in FACETS}
+    names = (*COLUMNS, "category")  # the order of a row's values
+    chosen = [(at, set(request.selected(name))) for at, name in enumerate(names) if request.selected(name)]
+    counts = [defaultdict(int) for _ in names]
+    everything = range(len(names))
     total = 0
-    for *columns, categories, number in combinations:
-        values = {column: (value,) for column, value in zip(COLUMNS, columns, strict=True)}
-        values["category"] = (categories or "").split()
-        failed = [facet for facet, wanted in chosen.items() if wanted.isdisjoint(values[facet])]
+    for row in combinations:  # thousands of rows for a common word: kept lean
+        number = row[-1]
+        values = [(value,) for value in row[: len(COLUMNS)]]
+        values.append(row[len(COLUMNS)].split() if row[len(COLUMNS)] else ())
+        failed = [at for at, wanted in chosen if wanted.isdisjoint(values[at])] if chosen else ()
         if not failed:
             total += number
         if len(failed) <= 1:  # counted by every facet, or by the one facet whose filter it fails
-            for facet in failed or FACETS:
-                for value in filter(None, values[facet]):
-                    counts[facet][value] = counts[facet].get(value, 0) + number
-    return total, {facet: _most_first(counts[facet]) for facet in FACETS}
+            for at in failed or everything:
+                tally = counts[at]
+                for value in values[at]:
+                    if value:
+                        tally[value] += number
+    return total, {name: _most_first(counts[names.index(name)]) for name in FACETS}
 
 
 def _most_first(counts):

@@ -111,6 +111,35 @@ def test_short_words_and_words_of_other_scripts_are_not_corrected(catalogue):
     assert find("製令機", "zh-hant").corrected == ""
 
 
+def test_a_word_the_index_has_is_never_corrected_into_another(catalogue):
+    load(
+        bilingual(
+            "wish",
+            "W-0101",
+            {"title": "Automatic censor for public screens", "summary": "In English."},
+            {"title": "公共屏幕自動審查", "summary": "中文。"},
+            organisation="emsd",
+            categories=["robotics"],
+            status="open",
+            published="2019-05-02",
+        )
+        + bilingual(
+            "solution",
+            "S-0009",
+            {"title": "Cable sensor", "summary": "Senses cable faults."},
+            {"title": "電纜感應器", "summary": "感應電纜故障。"},
+            organisation="gdas",
+            categories=["robotics"],
+            trl=5,
+            published="2020-04-01",
+        )
+    )
+    results = find("censor", filters={"kind": ("solution",)})  # a wish's word; no solution has it
+    assert results.hits == [] and results.corrected == "" and results.suggestion == ""
+    assert keys("censr", filters={"kind": ("solution",)}) == []  # "censor" (a wish's) is nearest: no solution
+    assert find("cenzor").corrected == "censor"
+
+
 def test_the_vocabulary_follows_the_published_pages(catalogue):
     assert SearchWord.objects.get(word="crawler").documents == 1
     load(
