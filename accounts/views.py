@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from accounts import membership, personal_data
 from accounts.forms import ClaimForm, DeleteForm, InviteForm
 from accounts.models import OrganisationClaim, User
+from innoportal.languages import content_language
 from innoportal.ratelimit import allow
 
 CLAIM_RATE = "10/3600"
@@ -63,7 +64,7 @@ def membership_page(request):
                 messages.success(request, _("Invitation sent to %(email)s.") % {"email": form.cleaned_data["email"]})
                 return redirect("my_organisation")
     context = {
-        "organisation": user.organisation.in_locale_code(get_language()),
+        "organisation": user.organisation.in_locale_code(content_language()),
         "invite_form": form,
         "invite_form_list": [form] if form is not None else [],
         "invitations": user.organisation.invitations.filter(accepted_at__isnull=True)[:20] if is_manager else [],
@@ -91,7 +92,7 @@ def join(request, token):
         else:
             messages.success(request, _("Welcome: you are now a member of your organisation."))
             return redirect("my_organisation")
-    name = invitation.organisation.in_locale_code(get_language()).name
+    name = invitation.organisation.in_locale_code(content_language()).name
     context = {"invitation": invitation, "organisation_name": name, "error": error}
     return TemplateResponse(request, "accounts/join.html", context, status=400 if error else 200)
 

@@ -5,6 +5,8 @@ from django.http import HttpResponse
 from django.utils import timezone
 from icalendar import Calendar, Event
 
+from innoportal.languages import content_language, convert_response
+
 
 def vevent(page):
     event = Event()
@@ -42,14 +44,15 @@ def event_response(page):
 
 
 def feed_response(request):
-    """`/innodays.ics?lang=zh-hant`: upcoming InnoDays, in English unless asked otherwise."""
+    """`/innodays.ics?lang=zh-hant` (or zh-hans): upcoming InnoDays, in English unless asked otherwise."""
     from innodays.models import InnoDayPage
 
     language = request.GET.get("lang", settings.LANGUAGE_CODE)
     if language not in dict(settings.LANGUAGES):
         language = settings.LANGUAGE_CODE
-    pages = InnoDayPage.objects.live().public().filter(locale__language_code=language, ends__gte=timezone.now())
+    pages = InnoDayPage.objects.live().public()
+    pages = pages.filter(locale__language_code=content_language(language), ends__gte=timezone.now())
     name = "InnoDays" if language == "en" else "創科日"
     response = HttpResponse(calendar(pages.order_by("starts"), name), content_type="text/calendar; charset=utf-8")
     response["Cache-Control"] = "public, max-age=900"
-    return response
+    return convert_response(response, language)  # ?lang=zh-hans: the Traditional calendar, converted

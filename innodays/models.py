@@ -13,6 +13,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from innodays.blocks import AgendaBlock
+from innoportal.languages import content_language
 
 
 class InnoDayIndexPage(Page):
@@ -98,7 +99,9 @@ class InnoDayPage(RoutablePageMixin, Page):
             raise ValidationError({"registration_closes": _("Registration must close after it opens.")})
 
     def in_language(self, language_code):
-        """This InnoDay's live page in `language_code`, or this page when it has no such translation."""
+        """This InnoDay's live page in `language_code` (zh-hans: its zh-hant page), or this page when it has no
+        such translation."""
+        language_code = content_language(language_code)
         versions = self.get_translations(inclusive=True).live().filter(locale__language_code=language_code)
         return versions.specific().first() or self
 

@@ -12,6 +12,7 @@ from innodays import registration as seats
 from innodays.calendar import feed_response
 from innodays.forms import RegistrationForm
 from innodays.tokens import make_token, read_token
+from innoportal.languages import content_language
 from innoportal.ratelimit import allow
 
 
@@ -54,7 +55,7 @@ def cancel(request, token):
         seats.cancel(registration)
         messages.success(request, _("Your registration is cancelled. Thank you for letting us know."))
         return redirect(request.path)
-    event = registration.event.in_language(get_language())
+    event = registration.event.in_language(content_language())
     return TemplateResponse(request, "events/cancel.html", {"registration": registration, "event": event})
 
 

@@ -5,6 +5,8 @@ from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from innoportal.languages import converted
+
 
 def templated_mail(template, context, to, language, attachments=(), inline_images=(), headers=None, connection=None):
     """The message `send_templated_mail` sends, not yet sent: for senders of many messages over one
@@ -14,6 +16,8 @@ def templated_mail(template, context, to, language, attachments=(), inline_image
         subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
         text = render_to_string(f"{template}.txt", context)
         html = render_to_string(f"{template}.html", context)
+    # In Simplified Chinese, the Traditional content the message quotes is converted too.
+    subject, text, html = (converted(part, language) for part in (subject, text, html))
     message = EmailMultiAlternatives(
         subject, text, settings.DEFAULT_FROM_EMAIL, [to], headers=headers or {}, connection=connection
     )

@@ -5,6 +5,8 @@ from django.http import JsonResponse
 from django.middleware.locale import LocaleMiddleware
 from django.views.defaults import bad_request
 
+from innoportal.languages import convert_response
+
 
 class PortalLocaleMiddleware(LocaleMiddleware):
     """Django's LocaleMiddleware, but a 404 outside the public pages (API, admin, documents) stays a 404.
@@ -54,3 +56,18 @@ class ContentSecurityPolicy(CSPMiddleware):
         elif getattr(request, "is_dummy", False):
             parts.replace = {**(parts.replace or {}), "frame-ancestors": [SELF]}
         return parts
+
+
+class ConvertedLanguages:
+    """Pages, feeds and calendars under a converted language's prefix (/zh-hans/) are the content
+    language's response converted (innoportal.languages), interface strings and content alike."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.prefixes = tuple(f"/{code}/" for code in settings.CONVERTED_LANGUAGES)
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.path_info.startswith(self.prefixes):
+            convert_response(response, request.path_info.split("/")[1])
+        return response

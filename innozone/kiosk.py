@@ -11,6 +11,8 @@ from django.templatetags.static import static
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from innoportal.languages import bcp47, content_language, converted
+
 # Sized for a 1080p screen; WebP keeps the first load small.
 SLIDE = "max-1920x1080|format-webp|webpquality-78"
 THUMB = "fill-320x180|format-webp|webpquality-70"
@@ -24,6 +26,7 @@ def labels():
         with translation.override(code):
             result[code] = {
                 "language_name": name,
+                "tag": bcp47(code),
                 "touch_hint": _("Touch the screen to explore this exhibit"),
                 "provider": _("Provider"),
                 "booth": _("Booth"),
@@ -53,12 +56,18 @@ def exhibit_text(exhibit):
     }
 
 
+def _text_in(code, versions, exhibit):
+    """An exhibit's text in language `code`: Simplified Chinese is the Traditional converted."""
+    text = exhibit_text(versions.get(content_language(code), exhibit))
+    return {name: value if name == "qr" else converted(value, code) for name, value in text.items()}
+
+
 def exhibit_entry(exhibit):
     versions = {p.locale.language_code: p.specific for p in exhibit.get_translations(inclusive=True).live()}
     photos = [photo.image for photo in exhibit.photos.select_related("image")]
     return {
         "id": str(exhibit.translation_key),
-        "text": {code: exhibit_text(versions.get(code, exhibit)) for code, _name in settings.LANGUAGES},
+        "text": {code: _text_in(code, versions, exhibit) for code, _name in settings.LANGUAGES},
         "slides": [rendition(image, SLIDE) for image in photos],
         "thumbs": [rendition(image, THUMB) for image in photos],
     }
@@ -86,6 +95,7 @@ def feed_response(zone, request):
     if request.headers.get("If-None-Match") == etag:
         return HttpResponseNotModified(headers={"ETag": etag})
     response = JsonResponse(feed, json_dumps_params={"ensure_ascii": False})
+    response.every_language = True  # not converted under /zh-hans/: Simplified is in it already
     response["ETag"] = etag
     response["Cache-Control"] = "no-cache"
     return response

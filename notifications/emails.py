@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import pgettext
 
+from innoportal.languages import content_language
 from innoportal.mail import templated_mail
 from innoportal.page_tree import languages
 from notifications.models import Announcement
@@ -47,7 +48,7 @@ def live_version(announcement, language):
     model = apps.get_model(PAGE_MODELS[announcement.kind])
     versions = model.objects.live().filter(translation_key=announcement.item_key).select_related("locale")
     by_language = {page.locale.language_code: page for page in versions}
-    for code in [language, *languages()]:
+    for code in [content_language(language), *languages()]:
         if code in by_language:
             return by_language[code]
     return next(iter(by_language.values()), None)
@@ -67,7 +68,7 @@ def describe(announcement, language):
             "kind": announcement.kind,
             "title": page.title,
             "url": absolute(page.url),
-            "other_language": page.locale.language_code != language,
+            "other_language": page.locale.language_code != content_language(language),
         }
         if announcement.kind == Kind.WISH:
             item.update(

@@ -14,6 +14,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from catalogue.models import TechnologyCategory, WishIndexPage, WishPage
+from innoportal.languages import content_language
 
 FEED_SIZE = 30
 
@@ -48,7 +49,7 @@ class WishFeed(Feed):
         if category is None:
             return None
         found = TechnologyCategory.objects.filter(key=category)
-        chosen = found.filter(locale__language_code=get_language()).first() or found.first()
+        chosen = found.filter(locale__language_code=content_language()).first() or found.first()
         if chosen is None:
             raise Http404("No such technology category")
         return chosen
@@ -64,7 +65,7 @@ class WishFeed(Feed):
     subtitle = description
 
     def link(self, category):
-        index = WishIndexPage.objects.live().filter(locale__language_code=get_language()).first()
+        index = WishIndexPage.objects.live().filter(locale__language_code=content_language()).first()
         url = index.url if index else f"/{get_language()}/"
         return f"{url}?category={category.key}" if category else url
 
@@ -75,10 +76,10 @@ class WishFeed(Feed):
         return reverse(f"alerts_feed_{kind}")
 
     def items(self, category):
-        return new_wishes(get_language(), category.key if category else None)
+        return new_wishes(content_language(), category.key if category else None)
 
     def item_title(self, wish):
-        if wish.locale.language_code != get_language():
+        if wish.locale.language_code != content_language():
             return f"{wish.title} ({language_name(wish.locale.language_code)})"
         return wish.title
 
@@ -113,7 +114,7 @@ def feed_links(request, category=None):
     links = [{"title": _("New I&T wishes"), "rss": reverse("alerts_feed_rss"), "atom": reverse("alerts_feed_atom")}]
     if category:
         found = TechnologyCategory.objects.filter(key=category)
-        chosen = found.filter(locale__language_code=get_language()).first() or found.first()
+        chosen = found.filter(locale__language_code=content_language()).first() or found.first()
         if chosen:
             links.append(
                 {

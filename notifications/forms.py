@@ -4,6 +4,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from catalogue.models import Organisation, TechnologyCategory
+from innoportal.languages import content_language
 from notifications.matching import normalise_keywords
 from notifications.models import Subscription
 
@@ -16,7 +17,7 @@ def category_choices():
     """(key, name) of the technology categories, named in the page's language where they are translated."""
     names = {}
     for category in TechnologyCategory.objects.select_related("locale").order_by("name"):
-        current = category.locale.language_code == get_language()
+        current = category.locale.language_code == content_language()
         if current or category.key not in names:
             names[category.key] = category.name
     return sorted(names.items(), key=lambda item: item[1])

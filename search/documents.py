@@ -86,7 +86,7 @@ def _shown_in(versions):
     for code, page in by_language.items():
         yield page, code
     stand_in = by_language.get(settings.LANGUAGE_CODE) or versions[0]
-    for code, _name in settings.LANGUAGES:
+    for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
         if code not in by_language:
             yield stand_in, code
 

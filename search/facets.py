@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
+from innoportal.languages import content_language
 from search import registry
 from search.forms import PARAMS
 from search.models import DocumentCategory
@@ -72,7 +73,7 @@ def removable_filters(request, params):
 def popular_categories(language, limit=6):
     """The categories with most items in this language: (name, URL to browse them)."""
     counts = (
-        DocumentCategory.objects.filter(document__shown_in=language)
+        DocumentCategory.objects.filter(document__shown_in=content_language(language))
         .values("key")
         .annotate(n=Count("id"))
         .order_by("-n", "key")[:limit]

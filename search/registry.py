@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 
 from django.utils.html import strip_tags
 
+from innoportal.languages import content_language
+
 
 @dataclass
 class Description:
@@ -58,7 +60,7 @@ def link_facet(facet, linker):
 
 def facet_links(facet, values, language):
     linker = _facet_links.get(facet)
-    return linker(values, language) if linker else {}
+    return linker(values, content_language(language)) if linker else {}
 
 
 def facet_labels(facet, values, language):
@@ -67,7 +69,7 @@ def facet_labels(facet, values, language):
     if facet == "status":
         return status_labels()
     labeller = _facet_labels.get(facet)
-    return labeller(values, language) if labeller else {}
+    return labeller(values, content_language(language)) if labeller else {}
 
 
 def searchables():

@@ -7,11 +7,12 @@ for one facet ignore that facet's own filter, so people can see what choosing an
 """
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.conf import settings
 from wagtail.models import Page
 
+from innoportal.languages import content_language
 from search import backends
 from search.fallbacks import WEAK, Partial, improve
 from search.snippets import snippet
@@ -73,6 +74,7 @@ def search(request, http_request=None):
     if not query:
         return results
     engine = backends.engine()
+    request = replace(request, lang=content_language(request.lang))  # zh-hans shows the zh-hant documents
     found = engine.search(query, request)
     if not request.exact and found.total < WEAK:
         outcome = improve(engine, query, request, found, synonyms)

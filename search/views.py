@@ -11,6 +11,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from innoportal.languages import convert_response
 from search import registry
 from search.backends import SearchUnavailable
 from search.facets import facet_groups, popular_categories, removable_filters
@@ -76,8 +77,9 @@ def in_requested_language(view):
     @wraps(view)
     def wrapper(request):
         lang = request.GET.get("lang")
-        with translation.override(lang if lang in dict(settings.LANGUAGES) else get_language()):
-            return view(request)
+        lang = lang if lang in dict(settings.LANGUAGES) else get_language()
+        with translation.override(lang):
+            return convert_response(view(request), lang)  # Simplified Chinese: converted from the Traditional
 
     return wrapper
 

@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from innoportal.languages import content_language
 from submissions import privacy, stages
 from submissions.models import Attachment
 
@@ -19,7 +20,7 @@ def check(user, facts_form, text_forms, sending):
     started = [f for f in text_forms if f.is_started()]
     titled = [f for f in started if f.cleaned_data.get("title", "").strip()]
     if not titled:
-        here = next((f for f in text_forms if f.language == get_language()), text_forms[0])
+        here = next((f for f in text_forms if f.language == content_language()), text_forms[0])
         here.add_error("title", _("Write a title in English, Chinese or both."))
     vetted = facts_form.instance.page.locale.language_code if facts_form.instance.page_id else None
     for f in text_forms:

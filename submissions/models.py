@@ -61,7 +61,7 @@ class Submission(models.Model):
         on_delete=models.PROTECT,
         related_name="submissions",
     )
-    language = models.CharField(_("language for emails"), max_length=12, choices=LANGUAGES, default="en")
+    language = models.CharField(_("language for emails"), max_length=12, choices=settings.LANGUAGES, default="en")
     stage = models.CharField(_("stage"), max_length=20, choices=Stage.choices, default=Stage.DRAFT)
     categories = models.ManyToManyField(
         "catalogue.TechnologyCategory", verbose_name=_("technology categories"), blank=True, related_name="+"

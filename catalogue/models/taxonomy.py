@@ -12,6 +12,8 @@ from wagtail.models import Locale, RevisionMixin, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from innoportal.languages import content_language
+
 
 class Taxonomy(TranslatableMixin, RevisionMixin, index.Indexed, models.Model):
     facts = ["key"]
@@ -43,8 +45,8 @@ class Taxonomy(TranslatableMixin, RevisionMixin, index.Indexed, models.Model):
         return cls.objects.filter(pk__in=chosen.values())
 
     def in_locale_code(self, language_code):
-        """This entry's version in the language, else itself."""
-        locale = Locale.objects.filter(language_code=language_code).first()
+        """This entry's version in the language (zh-hans: its zh-hant version), else itself."""
+        locale = Locale.objects.filter(language_code=content_language(language_code)).first()
         return self.in_locale(locale.pk) if locale else self
 
     @classmethod

@@ -3,11 +3,13 @@
 from django import template
 from django.conf import settings
 from django.urls import translate_url
+from django.utils import translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 
 from home.models import FooterText, HomePage, StandardPage
+from innoportal.languages import content_language
 
 register = template.Library()
 
@@ -31,36 +33,41 @@ def _active_home(context):
     return _memo(context, ("home", get_language()), lambda: _home(Locale.get_active()))
 
 
-def _translations(page):
-    """{language code: live URL} for `page` in every language it exists in."""
+def _versions(page):
+    """{content language code: live page} for `page` in every language it is written in."""
     if page is None or not hasattr(page, "get_translations"):
         return {}
     versions = page.get_translations(inclusive=True).live().select_related("locale")
-    return {p.locale.language_code: p.url for p in versions}
+    return {p.locale.language_code: p for p in versions}
 
 
 @register.simple_tag(takes_context=True)
 def language_links(context):
-    """One link per language. On a page: its translation, else that language's home page."""
+    """One link per language (settings.LANGUAGES, a converted one too). On a page: its version in that
+    language (for Simplified Chinese, the Traditional one under /zh-hans/), else that language's home."""
     return _memo(context, "language_links", lambda: _language_links(context))
 
 
 def _language_links(context):
     request, page = context.get("request"), context.get("page")
     current = get_language()
-    translated = _translations(page) if isinstance(page, Page) else {}
+    versions = _versions(page) if isinstance(page, Page) else {}
     links = []
     for code, name in settings.LANGUAGES:
-        if isinstance(page, Page):
-            url = translated.get(code)
-            exact = url is not None
-            if url is None:
-                home = _home(Locale.objects.filter(language_code=code).first())
-                url = home.url if home else f"/{code}/"
-        else:
+        if not isinstance(page, Page):
             exact = True
             url = translate_url(request.get_full_path(), code) if request else f"/{code}/"
-        links.append({"code": code, "name": name, "url": url, "current": code == current, "exact": exact})
+        else:
+            with translation.override(code):  # Wagtail then writes a zh-hant page's URL under /zh-hans/
+                version = versions.get(content_language(code))
+                exact = version is not None
+                if version is None:
+                    version = _home(Locale.objects.filter(language_code=content_language(code)).first())
+                url = version.url if version else f"/{code}/"
+        short = settings.LANGUAGE_NAMES_SHORT.get(code, name)
+        links.append(
+            {"code": code, "name": name, "short": short, "url": url, "current": code == current, "exact": exact}
+        )
     return links
 
 

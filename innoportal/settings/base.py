@@ -73,6 +73,7 @@ MIDDLEWARE = [
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "innoportal.middleware.PortalLocaleMiddleware",
+    "innoportal.middleware.ConvertedLanguages",
     "innoportal.middleware.RefuseNullCharacters",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -157,11 +158,16 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Languages: English and Traditional Chinese, each under its own URL prefix (/en/, /zh-hant/).
+# Languages, each under its own URL prefix (/en/, /zh-hant/, /zh-hans/); innoportal.languages uses them.
+# Content is written in English and Traditional Chinese; Simplified Chinese is the Traditional converted
+# (OpenCC, Hong Kong variant to Simplified): editors never keep a third copy.
 LANGUAGE_CODE = "en"
-LANGUAGES = [("en", "English"), ("zh-hant", "繁體中文")]
+WAGTAIL_CONTENT_LANGUAGES = [("en", "English"), ("zh-hant", "繁體中文")]
+CONVERTED_LANGUAGES = {"zh-hans": {"from": "zh-hant", "table": "hk2s"}}
+LANGUAGES = [*WAGTAIL_CONTENT_LANGUAGES, ("zh-hans", "简体中文")]
+LANGUAGE_NAMES_SHORT = {"en": "English", "zh-hant": "繁", "zh-hans": "简"}  # the switcher: English / 繁 / 简
+LANGUAGE_TAGS = {"en": "en-HK", "zh-hant": "zh-Hant-HK", "zh-hans": "zh-Hans"}  # for lang and hreflang
 WAGTAIL_I18N_ENABLED = True
-WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 TIME_ZONE = "Asia/Hong_Kong"
@@ -228,9 +234,8 @@ REST_FRAMEWORK = {"DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRen
 from .accounts import *  # noqa: E402, F403
 from .security import *  # noqa: E402, F403
 
-LANGUAGE_NAMES_SHORT = {"en": "EN", "zh-hant": "繁"}
 PORTAL_PAGE_SIZE = 12
-# Paths outside the /en/ and /zh-hant/ page tree: never redirected to a language prefix.
+# Paths outside the /en/, /zh-hant/ and /zh-hans/ page trees: never redirected to a language prefix.
 UNPREFIXED_PATHS = ("/api/", "/admin/", "/django-admin/", "/documents/", "/static/", "/media/", "/i18n/")
 
 # InnoDays: personal data of registrations is removed this many days after an InnoDay ends.

@@ -7,7 +7,7 @@
   var list = document.getElementById("search-suggestions");
   var status = document.getElementById("search-suggestions-status");
   if (!input || !list || !window.fetch) return;
-  var lang = document.documentElement.lang.indexOf("zh") === 0 ? "zh-hant" : "en";
+  var lang = input.dataset.lang || "en";  // the page's language code: en, zh-hant or zh-hans
   var timer = null;
   var latest = 0;
   var active = -1;

@@ -22,16 +22,22 @@ def switcher(page):
 
 def test_language_switch_lands_on_the_translation_of_the_page(client, catalogue):
     page = soup(client.get("/en/wishes/cut-chiller-energy-use/"))
-    assert switcher(page) == {"zh-hant": "/zh-hant/wishes/cut-chiller-energy-use/"}
+    assert switcher(page) == {
+        "zh-Hant-HK": "/zh-hant/wishes/cut-chiller-energy-use/",
+        "zh-Hans": "/zh-hans/wishes/cut-chiller-energy-use/",
+    }
     assert text(page.select_one(".language-switcher [aria-current]")) == "English"
     back = soup(client.get("/zh-hant/wishes/cut-chiller-energy-use/"))
-    assert switcher(back) == {"en": "/en/wishes/cut-chiller-energy-use/"}
+    assert switcher(back) == {
+        "en-HK": "/en/wishes/cut-chiller-energy-use/",
+        "zh-Hans": "/zh-hans/wishes/cut-chiller-energy-use/",
+    }
 
 
 def test_without_a_translation_the_switch_goes_to_the_other_home(client, catalogue):
     WishPage.objects.get(item__key="W-0002", locale__language_code="zh-hant").unpublish()
     page = soup(client.get("/en/wishes/robots-to-clean-drains/"))
-    assert switcher(page) == {"zh-hant": "/zh-hant/"}
+    assert switcher(page) == {"zh-Hant-HK": "/zh-hant/", "zh-Hans": "/zh-hans/"}
     # and only real translations are announced as alternates
     assert [link["hreflang"] for link in page.select("link[rel=alternate][hreflang]")] == ["en"]
 
@@ -43,12 +49,13 @@ def test_hreflang_alternates_and_lang_attributes(client, catalogue):
     assert alternates == {
         "en": "http://testserver/en/trials/oil-free-chiller-at-emsd-hq/",
         "zh-Hant": "http://testserver/zh-hant/trials/oil-free-chiller-at-emsd-hq/",
+        "zh-Hans": "http://testserver/zh-hans/trials/oil-free-chiller-at-emsd-hq/",
     }
 
 
 def test_search_page_switches_language_keeping_the_query(client, catalogue):
     page = soup(client.get("/en/search/?q=chiller"))
-    assert switcher(page) == {"zh-hant": "/zh-hant/search/?q=chiller"}
+    assert switcher(page) == {"zh-Hant-HK": "/zh-hant/search/?q=chiller", "zh-Hans": "/zh-hans/search/?q=chiller"}
 
 
 def ui_strings():

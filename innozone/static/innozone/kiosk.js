@@ -22,7 +22,10 @@
   const label = (key) => state.feed.labels[state.lang][key];
   const exhibits = () => state.feed.exhibits;
   const text = (exhibit) => exhibit.text[state.lang] || exhibit.text[state.feed.default_language];
-  const otherLanguage = () => Object.keys(state.feed.labels).find((code) => code !== state.lang);
+  const otherLanguage = () => {  // the next language, in the site's order: English, 繁, 简, English…
+    const codes = Object.keys(state.feed.labels);
+    return codes[(codes.indexOf(state.lang) + 1) % codes.length];
+  };
 
   function setImage(img, picture) {
     if (!picture) { img.hidden = true; return; }
@@ -45,11 +48,11 @@
   }
 
   function renderChrome() {
-    document.documentElement.lang = state.lang === "zh-hant" ? "zh-Hant-HK" : "en-HK";
+    document.documentElement.lang = label("tag");
     const other = otherLanguage();
     const toggle = $("#language");
     toggle.textContent = state.feed.labels[other].language_name;
-    toggle.lang = other;
+    toggle.lang = state.feed.labels[other].tag;
     toggle.setAttribute("aria-label", label("switch_language"));
     $(".detail__back").textContent = label("back");
     $(".label-provider").textContent = label("provider");

@@ -1,0 +1,19 @@
+"""`{{ code|bcp47 }}`: a language code as the tag for `lang` (en-HK, zh-Hant-HK, zh-Hans); `{{ code|hreflang }}`
+for alternate links (en, zh-Hant, zh-Hans)."""
+
+from django import template
+
+from innoportal import languages
+
+register = template.Library()
+
+
+@register.filter
+def bcp47(code):
+    return languages.bcp47(code)
+
+
+@register.filter
+def hreflang(code):
+    """The tag without its region, for alternates that speak to readers anywhere: en, zh-Hant, zh-Hans."""
+    return languages.bcp47(code).removesuffix("-HK")
