@@ -110,15 +110,29 @@ def home_url(context):
     return home.url if home else "/"
 
 
+# Large sums as Hong Kong writes them: in millions in English, in 萬 (10,000) and 億 (100,000,000) in Chinese.
+CHINESE_UNITS = [(100_000_000, "億"), (10_000, "萬")]
+
+
 @register.filter
 def hkd(value):
-    """HK$ amounts in millions when large: HK$35.2 million reads better than HK$35,200,000."""
-    if value is None:
+    """HK$1.9 million, HK$350,000; 190萬港元, 3.5億港元, 9,500港元 (Simplified: converted, 190万港元)."""
+    if value is None or value == "":
         return ""
     value = float(value)
+    if content_language().startswith("zh"):
+        for size, unit in CHINESE_UNITS:
+            if value >= size:
+                return f"{_short(value / size)}{unit}港元"
+        return f"{value:,.0f}港元"
     if value >= 1_000_000:
-        return _("HK$%(amount)s million") % {"amount": f"{value / 1_000_000:,.1f}"}
+        return _("HK$%(amount)s million") % {"amount": _short(value / 1_000_000)}
     return _("HK$%(amount)s") % {"amount": f"{value:,.0f}"}
+
+
+def _short(number):
+    """One decimal at most, and none when it is nought: 1.9, 35, 1,250."""
+    return f"{number:,.1f}".removesuffix(".0")
 
 
 @register.filter

@@ -169,6 +169,7 @@ LANGUAGE_NAMES_SHORT = {"en": "English", "zh-hant": "繁", "zh-hans": "简"}  # 
 LANGUAGE_TAGS = {"en": "en-HK", "zh-hant": "zh-Hant-HK", "zh-hans": "zh-Hans"}  # for lang and hreflang
 WAGTAIL_I18N_ENABLED = True
 LOCALE_PATHS = [BASE_DIR / "locale"]
+FORMAT_MODULE_PATH = ["innoportal.formats"]  # Hong Kong dates and numbers: 31 December 2026, 2026年12月31日
 USE_I18N = True
 TIME_ZONE = "Asia/Hong_Kong"
 USE_TZ = True

@@ -35,7 +35,7 @@ def test_home_page_figures_come_from_live_content(client, catalogue):
     assert figures(client, "/en/")["I&T wishes"] == "1"
     assert figures(client, "/en/")["Value of matched trials"] == "HK$1.6 million"
     assert figures(client, "/zh-hant/")["創科願望"] == "2"  # the Chinese version is still live
-    assert figures(client, "/zh-hant/")["已配對試驗總值"] == "1.6百萬港元"
+    assert figures(client, "/zh-hant/")["已配對試驗總值"] == "155萬港元"  # HK$1,550,000
 
 
 def test_home_page_features_editors_picks_before_the_latest(client, catalogue, site_tree):
@@ -56,7 +56,7 @@ def test_partners_are_grouped_with_their_mou_dates(client, catalogue):
         "Research bodies (0)": [],
         "Greater Bay Area (1)": ["Guangdong Academy of Sciences"],
     }
-    assert "MoU signed June 11, 2019" in text(page)
+    assert "MoU signed 11 June 2019" in text(page)
     assert "Electrical and Mechanical Services Department" not in text(page)  # not a partner
 
 
