@@ -5,6 +5,7 @@ describes a live page as a `Description`. The search service knows nothing else 
 """
 
 import html
+import re
 from dataclasses import dataclass, field
 
 from django.utils.html import strip_tags
@@ -93,6 +94,11 @@ def status_labels():
     return labels
 
 
+BLOCK_TAG = re.compile(r"<(/?(?:p|div|li|ul|ol|h[1-6]|br|hr|tr|td|th|blockquote|section|figure|figcaption)\b)", re.I)
+
+
 def plain_text(text):
-    """Rich text or rendered blocks as text: tags removed, whitespace collapsed."""
-    return " ".join(html.unescape(strip_tags(str(text or ""))).split())
+    """Rich text or rendered blocks as text: tags removed, whitespace collapsed; paragraphs, list items
+    and other blocks stay apart ("a secure link. Combined", not "a secure link.Combined")."""
+    spaced = BLOCK_TAG.sub(r" <\1", str(text or ""))
+    return " ".join(html.unescape(strip_tags(spaced)).split())

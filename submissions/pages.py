@@ -12,7 +12,6 @@ from django.core.files.base import ContentFile
 from django.template.defaultfilters import linebreaks_filter
 from django.utils import timezone, translation
 from django.utils.html import escape
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy
 from wagtail.coreutils import find_available_slug
 from wagtail.documents import get_document_model
@@ -21,6 +20,7 @@ from wagtail.log_actions import log
 from wagtail.models import Collection, Locale
 
 from catalogue.models import SolutionIndexPage, SolutionPage, Wish, WishIndexPage, WishPage
+from innoportal.slugs import short_slug
 from submissions.models import Attachment, Submission
 
 Kind = Submission.Kind
@@ -109,7 +109,7 @@ def facts(submission):
 
 
 def slug_for(index, title, submission):
-    return find_available_slug(index, slugify(title, allow_unicode=True)[:70] or f"{submission.kind}-{submission.pk}")
+    return find_available_slug(index, short_slug(title, 70, allow_unicode=True) or f"{submission.kind}-{submission.pk}")
 
 
 def translation_of(page, language):
@@ -142,7 +142,7 @@ def prepare_publication(submission, user):
 def make_media(submission, title):
     collection = Collection.get_first_root_node()
     images, documents = [], []
-    stem = slugify(title)[:40] or submission.kind
+    stem = short_slug(title, 40) or submission.kind
     for n, attachment in enumerate(submission.attachments.all(), 1):
         # Named by us, with the extension of the format the file was checked to be (the stored name's):
         # the author's file name never decides how the public copy is served.

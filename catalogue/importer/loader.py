@@ -25,6 +25,7 @@ from catalogue.models import (
     WishIndexPage,
     WishPage,
 )
+from innoportal.slugs import short_slug
 
 from .facts import ITEMS, ImportedFacts, as_date, facts_of
 from .indexing import bulk_indexing, deferred_reference_index
@@ -267,9 +268,9 @@ class Loader:
         if title is None:  # the English version is not in this file: it may be in the database
             english = PAGES[record.kind][0].objects.filter(item__key=record.key, locale__language_code="en")
             title = english.values_list("title", flat=True).first() or ""
-        slug = (slugify(title)[:60].strip("-") or slugify(record.key)) or uuid.uuid4().hex[:8]
+        slug = (short_slug(title, 60) or slugify(record.key)) or uuid.uuid4().hex[:8]
         if slug in taken:
-            slug = f"{slug[:50]}-{slugify(record.key)}"
+            slug = f"{short_slug(slug, 50)}-{slugify(record.key)}"
             # Rare: two keys that slugify alike, or a title ending like another page's key.
             base, n = slug, 1
             while slug in taken:

@@ -244,6 +244,14 @@ def test_many_items_with_the_same_title_get_unique_slugs_in_both_languages(site_
         ]
 
 
+def test_a_long_title_gives_a_slug_cut_after_a_whole_word(site_tree, import_file):
+    title = "Automated testing of runway lighting constant-current regulators at the airport"
+    records = [dict(r, title=title) if r["locale"] == "en" else r for r in wish("W-0310")]
+    import_file(catalogue_records() + records)
+    page = WishPage.objects.get(item__key="W-0310", locale__language_code="en")
+    assert page.slug == "automated-testing-of-runway-lighting-constant-current"  # not "...-current-regula"
+
+
 def test_reimporting_an_unchanged_file_costs_no_query_per_record(site_tree, import_file, django_assert_max_num_queries):
     from tests.content import load
 

@@ -82,3 +82,11 @@ def test_missing_pages_answer_404_in_the_visitors_language(client, site_tree):
     response = client.get("/zh-hant/no-such-page/")
     assert response.status_code == 404
     assert "找不到網頁" in response.content.decode()
+
+
+def test_page_titles_name_the_portal_once(client, catalogue):
+    assert soup(client.get("/en/")).title.string == "E&M InnoPortal"
+    assert soup(client.get("/zh-hant/")).title.string == "機電創科網上平台"
+    assert soup(client.get("/zh-hans/")).title.string == "机电创科网上平台"
+    wish = soup(client.get("/en/wishes/cut-chiller-energy-use/"))
+    assert wish.title.string == "Cut chiller energy use | E&M InnoPortal"

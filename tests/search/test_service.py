@@ -146,6 +146,15 @@ def test_snippets_mark_the_matches_and_escape_the_text(catalogue):
     assert "<mark>safely</mark>" in snippet
 
 
+def test_snippets_keep_the_paragraphs_of_the_text_apart(catalogue):
+    wish = WishPage.objects.get(item__key="W-0002", locale__language_code="en")
+    wish.body = "<p>Reports reach us by a secure link.</p><p>Combined sensors watch the drains.</p>"
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        wish.save_revision().publish()
+    [hit] = find("combined sensors").hits
+    assert "secure link. <mark>Combined</mark>" in hit.snippet
+
+
 def test_publishing_and_unpublishing_keep_search_in_step(catalogue):
     english = SolutionPage.objects.get(item__key="S-0002", locale__language_code="en")
     with TestCase.captureOnCommitCallbacks(execute=True):
