@@ -1,17 +1,20 @@
 """The search page, the JSON endpoint (../shared/specs/search-api.md) and autocomplete suggestions."""
 
+from dataclasses import replace
 from functools import wraps
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from innoportal.languages import convert_response
+from innoportal.languages import content_language, convert_response
 from search import registry
 from search.backends import SearchUnavailable
 from search.facets import facet_groups, popular_categories, removable_filters
@@ -46,9 +49,27 @@ def search_page(request):
         context |= _query_links(request.GET, results)
         if not results.total:
             context["popular"] = popular_categories(search_request.lang)
+            context["elsewhere"] = _other_languages(search_request)
     response = TemplateResponse(request, "search/search.html", context, status=status)
     response["X-Robots-Tag"] = "noindex"
     return response
+
+
+def _other_languages(search_request):
+    """When nothing is found here, the languages whose site has results for the same words (a Chinese
+    query on the English site): their names, counts and the search there."""
+    here = content_language(search_request.lang)
+    offers = []
+    for code, name in settings.LANGUAGES:
+        if content_language(code) == here:
+            continue
+        counted = replace(search_request, lang=code, page=1, per_page=1, facets=False, exact=True, filters={})
+        total = search(counted).total
+        if total:
+            with translation.override(code):
+                url = reverse("search") + "?" + urlencode({"q": search_request.text})
+            offers.append({"code": code, "name": name, "total": total, "url": url})
+    return offers
 
 
 def _query_links(params, results):

@@ -85,6 +85,21 @@ def test_no_results_suggest_removing_filters_and_popular_categories(client, cata
     assert popular == ["Energy efficiency", "Robotics applications"]
 
 
+def test_a_query_in_another_language_points_to_that_languages_results(client, catalogue):
+    page = soup(client.get("/en/search/", {"q": "製冷機"}))
+    empty = page.select_one(".empty")
+    assert "Nothing found" in text(empty)
+    offers = {text(a): a["href"] for a in empty.select("a[hreflang]")}
+    assert offers == {
+        "繁體中文 : 3 results": "/zh-hant/search/?q=%E8%A3%BD%E5%86%B7%E6%A9%9F",
+        "简体中文 : 3 results": "/zh-hans/search/?q=%E8%A3%BD%E5%86%B7%E6%A9%9F",
+    }
+    assert not page.select(".with-sidebar")  # the message has the page's width, not a sidebar's column
+    answer = soup(client.get("/zh-hant/search/", {"q": "chiller oil-free"}))
+    assert {text(a) for a in answer.select(".empty a[hreflang]")} == {"English : 2 個結果"}
+    assert "製冷機" in text(soup(client.get(offers["繁體中文 : 3 results"])).select_one(".search-results"))
+
+
 def test_untranslated_results_are_labelled(client, catalogue):
     from django.test import TestCase
 
