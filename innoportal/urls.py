@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts import views as account_views
+from home import sitemap as sitemaps
 from innodays import views as event_views
 from innoportal.api import api_router
 from matching import reports as report_views
@@ -21,6 +22,8 @@ urlpatterns = [
     path("api/search/suggest/", search_views.suggest_api, name="search_suggest_api"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("innodays.ics", event_views.calendar_feed, name="innodays_calendar"),
+    path("sitemap.xml", sitemaps.sitemap, name="sitemap"),
+    path("robots.txt", sitemaps.robots, name="robots"),
 ]
 
 if settings.DEBUG:

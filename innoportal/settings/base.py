@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
+    "django.contrib.sitemaps",
     "wagtail.contrib.table_block",
     "wagtail.embeds",
     "wagtail.sites",
@@ -237,7 +238,17 @@ from .security import *  # noqa: E402, F403
 
 PORTAL_PAGE_SIZE = 12
 # Paths outside the /en/, /zh-hant/ and /zh-hans/ page trees: never redirected to a language prefix.
-UNPREFIXED_PATHS = ("/api/", "/admin/", "/django-admin/", "/documents/", "/static/", "/media/", "/i18n/")
+UNPREFIXED_PATHS = (
+    "/api/",
+    "/admin/",
+    "/django-admin/",
+    "/documents/",
+    "/static/",
+    "/media/",
+    "/i18n/",
+    "/sitemap.xml",
+    "/robots.txt",
+)
 
 # InnoDays: personal data of registrations is removed this many days after an InnoDay ends.
 INNODAY_ANONYMISE_AFTER_DAYS = int(env("INNODAY_ANONYMISE_AFTER_DAYS", "90"))

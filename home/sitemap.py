@@ -1,0 +1,75 @@
+"""`/sitemap.xml` and `/robots.txt`: every live public page of every language, each with its versions in
+the other languages (Simplified Chinese included) as alternates, as search engines read them."""
+
+from django.conf import settings
+from django.contrib.sitemaps.views import sitemap as sitemap_view
+from django.db.models import Q
+from django.http import HttpResponse
+from django.urls import reverse
+from django.utils import translation
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_GET
+from wagtail.contrib.sitemaps import Sitemap
+from wagtail.models import Page
+
+from innoportal.languages import content_language
+from innoportal.page_tree import homes
+
+PRIVATE_PATHS = ("/admin/", "/django-admin/", "/api/", "/documents/")
+
+
+class PortalSitemap(Sitemap):
+    """Wagtail's sitemap covers the default site's tree only (the English one): this one covers the
+    home page of every language and what is below it, and shows each page in each language it is
+    served in (zh-hant pages under /zh-hans/ too)."""
+
+    def items(self):
+        trees = Q()
+        for home in homes().values():
+            trees |= Q(path__startswith=home.path)
+        pages = Page.objects.live().public().filter(trees).order_by("path").select_related("locale")
+        return pages.defer_streamfields()
+
+    def _urls(self, page, protocol, domain):
+        pages = list(self.paginator.page(page).object_list)
+        keys = {p.translation_key for p in pages}
+        versions = {}
+        for version in Page.objects.live().public().filter(translation_key__in=keys).select_related("locale"):
+            versions.setdefault(version.translation_key, {})[version.locale.language_code] = version
+        urls = []
+        for item in pages:
+            alternates = self._alternates(versions.get(item.translation_key, {}))
+            for link in alternates:
+                if content_language(link["lang_code_site"]) == item.locale.language_code:
+                    urls.append(
+                        {"location": link["location"], "lastmod": item.last_published_at, "alternates": alternates}
+                    )
+        self.latest_lastmod = max((u["lastmod"] for u in urls if u["lastmod"]), default=None)
+        return urls
+
+    def _alternates(self, by_language):
+        alternates = []
+        for code, _name in settings.LANGUAGES:
+            version = by_language.get(content_language(code))
+            if version is None:
+                continue
+            with translation.override(code):
+                location = version.get_full_url(self.request)
+            tag = settings.LANGUAGE_TAGS.get(code, code).removesuffix("-HK")
+            alternates.append({"lang_code": tag, "lang_code_site": code, "location": location})
+        return alternates
+
+
+@require_GET
+@cache_control(public=True, max_age=3600)
+def sitemap(request):
+    return sitemap_view(request, {"pages": PortalSitemap(request)})
+
+
+@require_GET
+@cache_control(public=True, max_age=86400)
+def robots(request):
+    lines = ["User-agent: *", *(f"Disallow: {path}" for path in PRIVATE_PATHS)]
+    lines += [f"Disallow: /{code}/search/" for code, _name in settings.LANGUAGES]  # endless result pages
+    lines += ["", f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}", ""]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
