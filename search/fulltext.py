@@ -97,6 +97,9 @@ class PostgresFullText:
     )
 
     def write(self, ids):
+        # Entries are written grouped by language (ORDER BY shown_in): a search reads one language's
+        # entries, through that language's own GIN index (migration 0009), so its matches then lie on
+        # that language's heap pages rather than on pages shared with the other language's entries.
         with connection.cursor() as cursor:
             for chunk in _chunks(ids):
                 cursor.execute(
@@ -118,6 +121,7 @@ class PostgresFullText:
                       ON (f.kind, f.status, f.organisation_type, f.categories)
                        = (d.kind, d.status, d.organisation_type, {self.categories})
                     WHERE d.id = ANY(%s)
+                    ORDER BY d.shown_in, d.id
                     ON CONFLICT (document_id) DO UPDATE SET shown_in = EXCLUDED.shown_in,
                         published = EXCLUDED.published, facets_id = EXCLUDED.facets_id,
                         headline = EXCLUDED.headline, fulltext = EXCLUDED.fulltext
