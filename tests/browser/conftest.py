@@ -76,11 +76,19 @@ def check_accessible_and_narrow(page, problems, key):
     if results.violations_count:
         nodes = [node["html"] for rule in results.response["violations"] for node in rule["nodes"]]
         problems[key] = (results.generate_snapshot(), nodes)
+    wide = too_wide(page)
+    assert not wide, (key, wide)
+
+
+def too_wide(page, width=320):
+    """At a `width` px wide screen, what sticks out sideways (the document scrolls sideways): [] when nothing."""
     size = page.viewport_size
-    page.set_viewport_size({"width": 320, "height": 700})
-    wide = page.evaluate(
-        "[...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > innerWidth)"
-        ".map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).slice(0, 8)"
-    )
-    assert page.evaluate("document.documentElement.scrollWidth <= 320"), (key, wide)
+    page.set_viewport_size({"width": width, "height": 700})
+    wide = []
+    if not page.evaluate(f"document.documentElement.scrollWidth <= {width}"):
+        wide = page.evaluate(
+            "[...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > innerWidth)"
+            ".map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).slice(0, 8)"
+        ) or ["document.scrollWidth " + str(page.evaluate("document.documentElement.scrollWidth"))]
     page.set_viewport_size(size)
+    return wide

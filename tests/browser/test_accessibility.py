@@ -3,7 +3,7 @@
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.browser.conftest import SCREENSHOTS, WCAG_21_AA, check_accessible_and_narrow, log_in
+from tests.browser.conftest import SCREENSHOTS, WCAG_21_AA, check_accessible_and_narrow, log_in, too_wide
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -32,8 +32,8 @@ PAGES = [
 ]
 
 
-@pytest.mark.parametrize("lang", ["en", "zh-hant"])
-def test_pages_meet_wcag_21_aa(live_server, zone, innoday, page, lang):
+@pytest.mark.parametrize("lang", ["en", "zh-hant", "zh-hans"])
+def test_pages_meet_wcag_21_aa_and_fit_a_320_px_screen(live_server, zone, innoday, page, lang):
     axe = Axe()
     problems = {}
     for path in PAGES:
@@ -41,6 +41,9 @@ def test_pages_meet_wcag_21_aa(live_server, zone, innoday, page, lang):
         results = axe.run(page, options=WCAG_21_AA)
         if results.violations_count:
             problems[path] = results.generate_snapshot()
+        wide = too_wide(page)
+        if wide:
+            problems[f"{path} at 320 px"] = wide
     assert not problems, problems
 
 

@@ -46,3 +46,25 @@ def test_filters_work_in_the_browser(live_server, catalogue, page):
     page.get_by_role("link", name="Robotics applications (1)").click()
     page.wait_for_url("**/en/wishes/?category=robotics")
     assert page.locator(".card__title").all_inner_texts() == ["Robots to clean drains"]
+
+
+def test_on_a_phone_the_menu_and_the_filters_fold(live_server, catalogue, browser):
+    context = browser.new_context(viewport={"width": 320, "height": 700}, locale="en-GB")
+    phone = context.new_page()
+    phone.goto(f"{live_server.url}/en/wishes/")
+    menu = phone.get_by_role("button", name="Menu")
+    assert menu.is_visible() and menu.get_attribute("aria-expanded") == "false"
+    assert not phone.get_by_role("navigation", name="Main").is_visible()
+    menu.click()
+    assert menu.get_attribute("aria-expanded") == "true"
+    assert phone.get_by_role("navigation", name="Main").get_by_role("link", name="I&T wishes").is_visible()
+    filters = phone.locator("details.fold")
+    assert filters.get_attribute("open") is None
+    assert not phone.locator(".facet-list a").first.is_visible()
+    phone.locator("details.fold > summary").click()
+    assert phone.locator(".facet-list a").first.is_visible()
+    phone.screenshot(path=SCREENSHOTS / "wishes-phone-en.png", full_page=True)
+    phone.set_viewport_size({"width": 1280, "height": 900})  # a wide screen: everything open, no button
+    assert not menu.is_visible() and phone.get_by_role("navigation", name="Main").is_visible()
+    assert filters.get_attribute("open") is not None
+    context.close()
