@@ -39,6 +39,18 @@ def test_escape_closes_the_suggestions_and_enter_then_searches(live_server, cata
     assert page.locator(".search-results > li").count() >= 2
 
 
+def test_the_header_search_box_suggests_on_every_page_in_its_language(live_server, catalogue, page):
+    page.goto(live_server.url + "/zh-hans/wishes/")
+    page.type("#site-search", "制冷", delay=30)
+    page.wait_for_selector("#site-search-suggestions [role=option]")
+    titles = page.locator("#site-search-suggestions [role=option] span:first-child").all_text_contents()
+    assert "减少制冷机能源消耗" in titles  # Simplified: converted from the Traditional title
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/zh-hans/**")
+    assert page.locator("html").get_attribute("lang") == "zh-Hans"
+
+
 def test_a_facet_narrows_the_results(live_server, catalogue, page):
     page.goto(live_server.url + "/en/search/?q=chiller")
     assert page.locator(".search-results > li").count() == 3
