@@ -144,6 +144,20 @@ def test_bad_input_gets_translated_errors_and_changes_nothing(client, innoday):
     assert Registration.objects.count() == 0 and not mail.outbox
 
 
+def test_errors_are_summed_up_at_the_top_and_every_invalid_input_is_marked(client, innoday):
+    response = client.post(URL["en"], {"name": "", "email": "not-an-email", "sector": "university"})
+    page = soup(response, 400)
+    form = page.select_one("form.form")
+    summary = form.select_one("#form-errors")
+    elements = form.find_all(True)
+    assert elements.index(summary) < elements.index(form.select_one(".field"))  # above the first field
+    links = {a["href"]: text(a) for a in summary.select("a")}
+    assert set(links) == {"#id_name", "#id_email", "#id_organisation", "#id_consent"}
+    assert links["#id_email"].endswith("Enter a valid email address.")
+    invalid = {i["name"] for i in page.select("form [aria-invalid=true]")}
+    assert {"name", "email", "organisation", "consent"} <= invalid and "sector" not in invalid
+
+
 def test_honeypot_catches_robots(client, innoday):
     response = register(client, 1, website="http://spam.example")
     assert response.status_code == 400
