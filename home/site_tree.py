@@ -10,7 +10,7 @@ from django.db import transaction
 from wagtail.models import Collection, Locale, Page, Site
 
 from catalogue.models import SolutionIndexPage, TrialIndexPage, WishIndexPage
-from home.models import FooterText, HomePage, PartnersPage, StandardPage
+from home.models import ContactPage, EnquiryField, FooterText, HomePage, PartnersPage, StandardPage
 from innoportal.page_tree import ensure_page, languages, publish
 
 # Section slugs are fixed (../shared/DESIGN.md): /en/wishes/, /en/solutions/, ...
@@ -68,6 +68,26 @@ def standard_fields(spec):
     return {"title": spec["title"], "intro": spec.get("intro", ""), "body": json.dumps(spec.get("body", []))}
 
 
+def ensure_contact_page(homes, spec):
+    """Contact us in every language: the enquiry form's fields are each language's own."""
+    fields = {}
+    for code in languages():
+        text = spec.get(code) or spec[languages()[0]]
+        form_fields = [
+            EnquiryField(label=label, field_type=kind, required=required, sort_order=n)
+            for n, (label, kind, required) in enumerate(text["fields"])
+        ]
+        fields[code] = {
+            "title": text["title"],
+            "intro": text["intro"],
+            "thank_you_text": text["thank_you_text"],
+            "to_address": spec["to_address"],
+            "subject": spec["subject"],
+            "form_fields": form_fields,
+        }
+    return ensure_page(homes, ContactPage, "contact", fields, show_in_menus=False)
+
+
 @transaction.atomic
 def build_site_tree(content):
     """Homes, sections, standard pages and footer from `content` (the shape of home/demo/pages.json)."""
@@ -79,6 +99,8 @@ def build_site_tree(content):
         fields = {code: standard_fields(spec[code]) for code in languages() if code in spec}
         # The first standard page (About) joins the main menu; the others are linked from the footer.
         ensure_page(homes, StandardPage, spec["slug"], fields, show_in_menus=position == 0)
+    if "contact" in content:
+        ensure_contact_page(homes, content["contact"])
     for code in languages():
         locale = Locale.objects.get(language_code=code)
         if "footer" in content and not FooterText.objects.filter(locale=locale).exists():

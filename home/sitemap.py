@@ -1,17 +1,21 @@
 """`/sitemap.xml` and `/robots.txt`: every live public page of every language, each with its versions in
-the other languages (Simplified Chinese included) as alternates, as search engines read them."""
+the other languages (Simplified Chinese included) as alternates, as search engines read them; and the
+site map page people read (`/<lang>/site-map/`): the sections and pages of the portal."""
 
 from django.conf import settings
 from django.contrib.sitemaps.views import sitemap as sitemap_view
 from django.db.models import Q
 from django.http import HttpResponse
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from wagtail.contrib.sitemaps import Sitemap
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
+from home.models import HomePage
 from innoportal.languages import content_language
 from innoportal.page_tree import homes
 
@@ -58,6 +62,24 @@ class PortalSitemap(Sitemap):
             tag = settings.LANGUAGE_TAGS.get(code, code).removesuffix("-HK")
             alternates.append({"lang_code": tag, "lang_code_site": code, "location": location})
         return alternates
+
+
+# Sections whose children are catalogue items (hundreds, thousands): listed, not their items.
+LISTINGS = ("wishindexpage", "solutionindexpage", "trialindexpage", "innodayindexpage", "innozonepage")
+
+
+@require_GET
+def site_map(request):
+    home = HomePage.objects.live().filter(locale=Locale.get_active()).first()
+    sections = []
+    for section in home.get_children().live().public().specific() if home else []:
+        children = []
+        if section.specific_class._meta.model_name not in LISTINGS:
+            children = list(section.get_children().live().public())
+        sections.append({"page": section, "children": children})
+    extra = [(_("Search"), reverse("search")), (_("Email alerts and feeds"), reverse("alerts_subscribe"))]
+    context = {"home": home, "sections": sections, "extra": extra}
+    return TemplateResponse(request, "home/site_map.html", context)
 
 
 @require_GET

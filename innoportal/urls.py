@@ -36,6 +36,7 @@ if settings.DEBUG:
 # Public pages live under /en/ and /zh-hant/; "/" redirects by Accept-Language (LocaleMiddleware).
 urlpatterns += i18n_patterns(
     path("search/", search_views.search_page, name="search"),
+    path("site-map/", sitemaps.site_map, name="site_map"),
     path("reports/", report_views.reports, name="reports"),
     path("accounts/", include("allauth.urls")),
     path("my/organisation/", account_views.my_organisation, name="my_organisation"),

@@ -8,7 +8,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 
-from home.models import FooterText, HomePage, StandardPage
+from home.models import ContactPage, FooterText, HomePage, StandardPage
 from innoportal.languages import content_language
 
 register = template.Library()
@@ -96,7 +96,8 @@ def footer_links(context):
     home = _active_home(context)
     if not home:
         return []
-    return list(StandardPage.objects.child_of(home).live().public().filter(show_in_menus=False))
+    pages = Page.objects.child_of(home).live().public().filter(show_in_menus=False).type(StandardPage, ContactPage)
+    return list(pages.order_by("path"))
 
 
 @register.simple_tag

@@ -68,3 +68,10 @@ def test_on_a_phone_the_menu_and_the_filters_fold(live_server, catalogue, browse
     assert not menu.is_visible() and phone.get_by_role("navigation", name="Main").is_visible()
     assert filters.get_attribute("open") is not None
     context.close()
+
+
+def test_a_confirmation_pages_heading_stands_clear_of_the_header(live_server, site_tree, page):
+    page.goto(f"{live_server.url}/en/alerts/check-your-inbox/")
+    header = page.locator(".site-header").bounding_box()
+    heading = page.get_by_role("heading", level=1).bounding_box()
+    assert heading["y"] - (header["y"] + header["height"]) >= 24

@@ -54,3 +54,53 @@ def test_the_text_size_control_is_offered_to_scripts_only(client, site_tree):
     assert control.has_attr("hidden")  # shown by text-size.js; without scripts the browser's zoom serves
     assert [b["data-size"] for b in control.select("button")] == ["0", "1", "2"]
     assert page.select_one('script[src$="js/text-size.js"]')
+
+
+def build_contact_page():
+    from pathlib import Path
+
+    from django.conf import settings
+
+    from home.site_tree import ensure_contact_page
+    from innoportal.page_tree import homes
+
+    spec = json.loads((Path(settings.BASE_DIR) / "home" / "demo" / "pages.json").read_text(encoding="utf-8"))
+    return ensure_contact_page(homes(), spec["contact"])
+
+
+def test_an_enquiry_is_stored_sent_to_the_editors_and_acknowledged(client, site_tree, mailoutbox):
+    from wagtail.contrib.forms.models import FormSubmission
+
+    pages = build_contact_page()
+    page = soup(client.get(pages["zh-hant"].url))
+    assert [text(label) for label in page.select("form.form label")] == ["姓名", "電郵地址", "機構", "查詢內容"]
+    assert "聯絡我們" in [text(a) for a in soup(client.get("/zh-hant/")).select(".site-footer a")]
+    names = [i["name"] for i in page.select("form.form input:not([type=hidden]), form.form textarea")]
+    answers = dict(zip(names, ["陳大文", "chan@example.hk", "", "請問如何提交方案？"], strict=True))
+    response = client.post(pages["zh-hant"].url, answers)
+    assert response.status_code == 200 and "謝謝你的查詢" in response.content.decode()
+    [stored] = FormSubmission.objects.all()
+    assert stored.get_data()[names[3]] == "請問如何提交方案？"
+    to_editors, acknowledged = mailoutbox
+    assert to_editors.to == ["innoportal@example.gov.hk"] and "請問如何提交方案？" in to_editors.body
+    assert acknowledged.to == ["chan@example.hk"] and acknowledged.subject == "我們已收到你的查詢"
+    assert "請問如何提交方案？" in acknowledged.body
+
+
+def test_a_bad_enquiry_is_refused_with_its_errors_and_nothing_is_kept(client, site_tree, mailoutbox):
+    from wagtail.contrib.forms.models import FormSubmission
+
+    pages = build_contact_page()
+    response = client.post(pages["en"].url, {})
+    page = soup(response)
+    assert {a["href"] for a in page.select("#form-errors a")} >= {"#id_name", "#id_email_address"}
+    assert not FormSubmission.objects.exists() and not mailoutbox
+
+
+def test_the_site_map_lists_the_sections_and_pages(client, catalogue):
+    page = soup(client.get("/en/site-map/"))
+    links = [text(a) for a in page.select(".site-map a")]
+    assert "I&T wishes" in links and "About the portal" in links and "Search" in links
+    assert "Cut chiller energy use" not in links  # items are found through their sections
+    assert "Site map" in [text(a) for a in soup(client.get("/en/")).select(".site-footer a")]
+    assert "网站地图" in text(soup(client.get("/zh-hans/site-map/")).select_one("h1"))
