@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.browser.conftest import SCREENSHOTS
+from tests.browser.conftest import SCREENSHOTS, wait_until
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -65,8 +65,8 @@ def test_on_a_phone_the_menu_and_the_filters_fold(live_server, catalogue, browse
     assert phone.locator(".facet-list a").first.is_visible()
     phone.screenshot(path=SCREENSHOTS / "wishes-phone-en.png", full_page=True)
     phone.set_viewport_size({"width": 1280, "height": 900})  # a wide screen: everything open, no button
-    assert not menu.is_visible() and phone.get_by_role("navigation", name="Main").is_visible()
-    assert filters.get_attribute("open") is not None
+    wait_until(phone, "document.querySelector('.menu-toggle').hidden && document.querySelector('details.fold').open")
+    assert phone.get_by_role("navigation", name="Main").is_visible()
     context.close()
 
 

@@ -56,9 +56,12 @@ def test_demo_loads_only_into_an_empty_database(demo):
 
 
 def test_demo_site_serves_every_section(demo, client):
-    for url in ["/en/", "/zh-hant/", "/en/wishes/", "/en/solutions/", "/en/trials/", "/en/partners/"]:
+    for url in ["/en/", "/zh-hant/", "/en/wishes/", "/en/solutions/", "/en/trials/", "/en/partners/", "/en/contact/"]:
         assert client.get(url).status_code == 200, url
-    assert StandardPage.objects.live().filter(locale__language_code="zh-hant").count() == 3
+    # About, two guides, privacy policy, important notices, accessibility statement
+    assert StandardPage.objects.live().filter(locale__language_code="zh-hant").count() == 6
+    footer = [text(a) for a in soup(client.get("/zh-hans/")).select(".site-footer a")]
+    assert {"私隐政策", "重要告示", "无障碍声明", "联络我们", "网站地图"} <= set(footer)
     chinese = soup(client.get("/zh-hant/wishes/?status=open"))
     assert "開放" in text(chinese.select_one(".facet-list [aria-current]"))
 
