@@ -257,6 +257,7 @@ REGISTRATION_RATE_LIMIT = env("REGISTRATION_RATE_LIMIT", "10/600")
 
 # Alerts (notifications): subscription attempts per visitor IP address, "COUNT/SECONDS" or "off".
 ALERTS_RATE_LIMIT = env("ALERTS_RATE_LIMIT", "10/600")
+ENQUIRY_RATE_LIMIT = env("ENQUIRY_RATE_LIMIT", "5/600")  # Contact us: enquiries per network
 # My InnoPortal: saves and sendings of submissions per visitor IP address, "COUNT/SECONDS" or "off".
 SUBMISSIONS_RATE_LIMIT = env("SUBMISSIONS_RATE_LIMIT", "60/3600")
 # Days a confirmation link works; unconfirmed requests are deleted after that.

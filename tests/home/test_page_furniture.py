@@ -73,9 +73,9 @@ def test_an_enquiry_is_stored_sent_to_the_editors_and_acknowledged(client, site_
 
     pages = build_contact_page()
     page = soup(client.get(pages["zh-hant"].url))
-    assert [text(label) for label in page.select("form.form label")] == ["姓名", "電郵地址", "機構", "查詢內容"]
+    assert [text(label) for label in page.select("form.form .field label")] == ["姓名", "電郵地址", "機構", "查詢內容"]
     assert "聯絡我們" in [text(a) for a in soup(client.get("/zh-hant/")).select(".site-footer a")]
-    names = [i["name"] for i in page.select("form.form input:not([type=hidden]), form.form textarea")]
+    names = [i["name"] for i in page.select("form.form .field input, form.form .field textarea")]
     answers = dict(zip(names, ["陳大文", "chan@example.hk", "", "請問如何提交方案？"], strict=True))
     response = client.post(pages["zh-hant"].url, answers)
     assert response.status_code == 200 and "謝謝你的查詢" in response.content.decode()
@@ -95,6 +95,24 @@ def test_a_bad_enquiry_is_refused_with_its_errors_and_nothing_is_kept(client, si
     page = soup(response)
     assert {a["href"] for a in page.select("#form-errors a")} >= {"#id_name", "#id_email_address"}
     assert not FormSubmission.objects.exists() and not mailoutbox
+
+
+def test_robots_and_floods_of_enquiries_are_turned_away(client, site_tree, mailoutbox, settings):
+    from django.core.cache import cache
+    from wagtail.contrib.forms.models import FormSubmission
+
+    pages = build_contact_page()
+    names = [i["name"] for i in soup(client.get(pages["en"].url)).select("form.form .field input, .field textarea")]
+    answers = dict(zip(names, ["Ada", "ada@example.hk", "", "Hello"], strict=True))
+    response = client.post(pages["en"].url, answers | {"website": "http://spam.example"})
+    assert "This enquiry could not be accepted." in text(soup(response).select_one("#form-errors"))
+    assert not FormSubmission.objects.exists() and not mailoutbox
+    settings.ENQUIRY_RATE_LIMIT = "1/600"
+    cache.clear()
+    assert client.post(pages["en"].url, answers).status_code == 200
+    refused = client.post(pages["en"].url, answers)
+    assert refused.status_code == 429 and "Too many attempts" in text(soup(refused, 429).select_one("#form-errors"))
+    assert FormSubmission.objects.count() == 1
 
 
 def test_the_site_map_lists_the_sections_and_pages(client, catalogue):
