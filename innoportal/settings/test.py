@@ -34,3 +34,8 @@ if WORKER and CACHE_URL:  # noqa: F405
 _ENGINE = WAGTAILSEARCH_BACKENDS["default"]["BACKEND"]  # noqa: F405
 if "elasticsearch" in _ENGINE or "opensearch" in _ENGINE:
     WAGTAILSEARCH_BACKENDS["default"]["INDEX_PREFIX"] = f"innoportal_test_{WORKER or 'main'}_"  # noqa: F405
+    if not os.environ.get("SEARCH_TIMEOUT"):
+        # The whole suite on two cores beside the node can keep it busy for seconds while it makes an
+        # index (a 5 s read timeout was once hit setting an alias): tests wait longer than production.
+        # The outage tests configure their own unreachable engine and are not slowed by this.
+        WAGTAILSEARCH_BACKENDS["default"]["TIMEOUT"] = 30  # noqa: F405
