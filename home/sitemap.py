@@ -16,7 +16,7 @@ from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Locale, Page
 
 from home.models import HomePage
-from innoportal.languages import content_language
+from innoportal.languages import content_language, hreflang
 from innoportal.page_tree import homes
 
 PRIVATE_PATHS = ("/admin/", "/django-admin/", "/api/", "/documents/")
@@ -40,9 +40,10 @@ class PortalSitemap(Sitemap):
         versions = {}
         for version in Page.objects.live().public().filter(translation_key__in=keys).select_related("locale"):
             versions.setdefault(version.translation_key, {})[version.locale.language_code] = version
+        alternates_of = {key: self._alternates(by_language) for key, by_language in versions.items()}
         urls = []
-        for item in pages:
-            alternates = self._alternates(versions.get(item.translation_key, {}))
+        for item in pages:  # the versions of one item share their alternates, made once
+            alternates = alternates_of.get(item.translation_key, [])
             for link in alternates:
                 if content_language(link["lang_code_site"]) == item.locale.language_code:
                     urls.append(
@@ -59,8 +60,7 @@ class PortalSitemap(Sitemap):
                 continue
             with translation.override(code):
                 location = version.get_full_url(self.request)
-            tag = settings.LANGUAGE_TAGS.get(code, code).removesuffix("-HK")
-            alternates.append({"lang_code": tag, "lang_code_site": code, "location": location})
+            alternates.append({"lang_code": hreflang(code), "lang_code_site": code, "location": location})
         return alternates
 
 

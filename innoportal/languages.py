@@ -39,14 +39,15 @@ def content_language(code=None):
     return settings.CONVERTED_LANGUAGES.get(code, {}).get("from", code)
 
 
-def is_converted(code=None):
-    return (code or get_language()) in settings.CONVERTED_LANGUAGES
-
-
 def bcp47(code=None):
-    """The language tag of `code` for `lang` and `hreflang` attributes: en-HK, zh-Hant-HK, zh-Hans."""
+    """The language tag of `code` for `lang` attributes: en-HK, zh-Hant-HK, zh-Hans."""
     code = code or get_language() or settings.LANGUAGE_CODE
     return settings.LANGUAGE_TAGS.get(code, code)
+
+
+def hreflang(code=None):
+    """The tag without its region, for alternates that speak to readers anywhere: en, zh-Hant, zh-Hans."""
+    return bcp47(code).removesuffix("-HK")
 
 
 @cache

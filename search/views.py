@@ -59,12 +59,16 @@ def _other_languages(search_request):
     """When nothing is found here, the languages whose site has results for the same words (a Chinese
     query on the English site): their names, counts and the search there."""
     here = content_language(search_request.lang)
+    totals = {}  # by content language: 繁 and 简 share one search
     offers = []
     for code, name in settings.LANGUAGES:
-        if content_language(code) == here:
+        source = content_language(code)
+        if source == here:
             continue
-        counted = replace(search_request, lang=code, page=1, per_page=1, facets=False, exact=True, filters={})
-        total = search(counted).total
+        if source not in totals:
+            counted = replace(search_request, lang=source, page=1, per_page=1, facets=False, exact=True, filters={})
+            totals[source] = search(counted).total
+        total = totals[source]
         if total:
             with translation.override(code):
                 url = reverse("search") + "?" + urlencode({"q": search_request.text})

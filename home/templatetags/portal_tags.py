@@ -29,6 +29,12 @@ def _home(locale):
     return HomePage.objects.live().filter(locale=locale).first()
 
 
+def _home_in(context, language_code):
+    """The home page written in `language_code`, found once per request."""
+    locale = Locale.objects.filter(language_code=language_code)
+    return _memo(context, ("home of", language_code), lambda: _home(locale.first()))
+
+
 def _active_home(context):
     return _memo(context, ("home", get_language()), lambda: _home(Locale.get_active()))
 
@@ -61,8 +67,8 @@ def _language_links(context):
             with translation.override(code):  # Wagtail then writes a zh-hant page's URL under /zh-hans/
                 version = versions.get(content_language(code))
                 exact = version is not None
-                if version is None:
-                    version = _home(Locale.objects.filter(language_code=content_language(code)).first())
+                if version is None:  # that language's home, found once for 繁 and 简 alike
+                    version = _home_in(context, content_language(code))
                 url = version.url if version else f"/{code}/"
         short = settings.LANGUAGE_NAMES_SHORT.get(code, name)
         links.append(

@@ -15,5 +15,4 @@ def bcp47(code):
 
 @register.filter
 def hreflang(code):
-    """The tag without its region, for alternates that speak to readers anywhere: en, zh-Hant, zh-Hans."""
-    return languages.bcp47(code).removesuffix("-HK")
+    return languages.hreflang(code)
