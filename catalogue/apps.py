@@ -9,7 +9,7 @@ class CatalogueConfig(AppConfig):
         from wagtail.models import ReferenceIndex
         from wagtail.signals import page_published
 
-        from catalogue import numbering
+        from catalogue import numbering, report_fonts  # noqa: F401 (report_fonts registers its check)
         from catalogue.models import Solution, SolutionPage, Trial, TrialPage, Wish, WishPage
 
         # An organisation's or a category's "Usage" in the admin lists the items whose facts name it.

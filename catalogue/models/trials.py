@@ -1,9 +1,12 @@
 from django.db import models
+from django.http import Http404, HttpResponse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from rest_framework import serializers
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Orderable
 from wagtail.search import index
 
@@ -12,7 +15,7 @@ from .items import Trial
 from .page_forms import REPORT_FACTS, TRIAL_FACTS, TrialPageForm
 
 
-class TrialPage(CatalogueItemPage):
+class TrialPage(RoutablePageMixin, CatalogueItemPage):
     """One language's text of a field trial of a matched wish and solution, with its verified report."""
 
     kind = "trial"
@@ -149,6 +152,31 @@ class TrialPage(CatalogueItemPage):
         if self.has_report:
             return self.final_report_on or self.end_date
         return self.interim_report_on if self.has_interim_report else None
+
+    @property
+    def offers_report_pdf(self):
+        from catalogue import report_fonts
+
+        return self.has_report and report_fonts.available()
+
+    @property
+    def report_pdf_url(self):
+        """Where the report's PDF is, in the active language; "" when there is none."""
+        return f"{self.url}report/" if self.offers_report_pdf and self.url else ""
+
+    @path("report/")
+    def report_pdf(self, request):
+        """The verified performance report as a PDF, in the language of the address (繁, 简 or English)."""
+        from catalogue.reports import report_pdf
+
+        if not self.offers_report_pdf:
+            raise Http404
+        language = get_language()
+        address = request.build_absolute_uri(request.path.removesuffix("report/"))
+        response = HttpResponse(report_pdf(self, language, address), content_type="application/pdf")
+        name = f"{self.item.reference}-verified-performance-report-{language}.pdf"
+        response["Content-Disposition"] = f'inline; filename="{name}"'
+        return response
 
     def metrics_of(self, report):
         return [m for m in self.metrics.all() if m.report == report]

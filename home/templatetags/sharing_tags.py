@@ -79,11 +79,16 @@ def _event(request, day, portal):
 def _report(request, trial, portal):
     return {
         "@type": "Report",
-        "name": f"{_('Verified performance report')}: {trial.title}",
+        "name": _("Verified performance report: %(title)s") % {"title": trial.title},
         "abstract": trial.report_summary or trial.summary,
         "datePublished": (trial.final_report_on or trial.last_published_at.date()).isoformat(),
         "about": trial.wish.title if trial.wish else "",
         "publisher": portal,
         "inLanguage": bcp47(),
         "url": _absolute(request, trial.url),
+        **(
+            {"encoding": {"@type": "MediaObject", "encodingFormat": "application/pdf", "contentUrl": pdf}}
+            if (pdf := trial.report_pdf_url and _absolute(request, trial.report_pdf_url))
+            else {}
+        ),
     }

@@ -143,7 +143,10 @@ LOGGING = {
     },
     "handlers": {"stderr": {"class": "logging.StreamHandler", "formatter": "line"}},
     "root": {"handlers": ["stderr"], "level": env("LOG_LEVEL", "INFO")},
-    "loggers": {"django": {"handlers": ["stderr"], "level": env("LOG_LEVEL", "INFO"), "propagate": False}},
+    "loggers": {
+        "django": {"handlers": ["stderr"], "level": env("LOG_LEVEL", "INFO"), "propagate": False},
+        "fontTools": {"level": "WARNING"},  # it reports every glyph of every font subset in a PDF at INFO
+    },
 }
 
 CACHE_URL = env("CACHE_URL")

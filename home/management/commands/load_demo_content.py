@@ -9,8 +9,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-from catalogue.models import TrialPage, WishPage
-from catalogue.reports import attach_report_document
+from catalogue.models import WishPage
 from home.demo_media import illustrate_solutions
 from home.site_tree import build_site_tree
 
@@ -36,11 +35,6 @@ class Command(BaseCommand):
         if structure_only:
             return
         call_command("import_catalogue", str(CATALOGUE), stdout=self.stdout, stderr=self.stderr)
-        completed = TrialPage.objects.filter(item__status=TrialPage.Status.COMPLETED, report_document__isnull=True)
-        reported = list(completed.exclude(report_summary=""))
-        for trial in reported:
-            attach_report_document(trial)
-        self.stdout.write(f"Report documents made for {len(reported)} completed trials")
         self.stdout.write(f"Illustrations drawn: {illustrate_solutions()}")
         for app in apps.get_app_configs():
             # Each app may bring its own demo content in <app>/demo.py (a load_demo(stdout) function).
