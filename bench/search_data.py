@@ -1,7 +1,7 @@
 """The data of bench/search.py: bilingual catalogue records and mixed queries made from the demo catalogue.
 
 Needs no Django: it reads catalogue/demo/catalogue.jsonl and writes plain record dicts (the import
-format of ../shared/specs/catalogue-import.md).
+format of docs/catalogue-import.md).
 """
 
 import datetime

@@ -18,6 +18,7 @@ from wagtail.models import Locale, Page
 from home.models import HomePage
 from innoportal.languages import content_language, hreflang
 from innoportal.page_tree import homes
+from innoportal.visibility import public
 
 PRIVATE_PATHS = ("/admin/", "/django-admin/", "/api/", "/documents/")
 
@@ -31,14 +32,14 @@ class PortalSitemap(Sitemap):
         trees = Q()
         for home in homes().values():
             trees |= Q(path__startswith=home.path)
-        pages = Page.objects.live().public().filter(trees).order_by("path").select_related("locale")
+        pages = public(Page.objects.live()).filter(trees).order_by("path").select_related("locale")
         return pages.defer_streamfields()
 
     def _urls(self, page, protocol, domain):
         pages = list(self.paginator.page(page).object_list)
         keys = {p.translation_key for p in pages}
         versions = {}
-        for version in Page.objects.live().public().filter(translation_key__in=keys).select_related("locale"):
+        for version in public(Page.objects.live()).filter(translation_key__in=keys).select_related("locale"):
             versions.setdefault(version.translation_key, {})[version.locale.language_code] = version
         alternates_of = {key: self._alternates(by_language) for key, by_language in versions.items()}
         urls = []
@@ -72,10 +73,10 @@ LISTINGS = ("wishindexpage", "solutionindexpage", "trialindexpage", "innodayinde
 def site_map(request):
     home = HomePage.objects.live().filter(locale=Locale.get_active()).first()
     sections = []
-    for section in home.get_children().live().public().specific() if home else []:
+    for section in public(home.get_children().live()).specific() if home else []:
         children = []
         if section.specific_class._meta.model_name not in LISTINGS:
-            children = list(section.get_children().live().public())
+            children = list(public(section.get_children().live()))
         sections.append({"page": section, "children": children})
     extra = [(_("Search"), reverse("search")), (_("Email alerts and feeds"), reverse("alerts_subscribe"))]
     context = {"home": home, "sections": sections, "extra": extra}

@@ -6,14 +6,17 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from catalogue.models.language_choices import ChoicesInPageLanguage, InLanguageChoices
 from innodays.blocks import AgendaBlock
 from innoportal.languages import content_language
+from innoportal.visibility import public
 
 
 class InnoDayIndexPage(Page):
@@ -36,11 +39,22 @@ class InnoDayIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        days = InnoDayPage.objects.child_of(self).live().public()
+        days = public(InnoDayPage.objects.child_of(self).live())
         now = timezone.now()
         context["upcoming"] = days.filter(ends__gte=now).order_by("starts")
         context["past"] = days.filter(ends__lt=now).order_by("-starts")
         return context
+
+
+class InnoDayPageForm(ChoicesInPageLanguage, WagtailAdminPageForm):
+    """Co-organisers are offered in the InnoDay's language: the page lists them by their names."""
+
+    class Meta(WagtailAdminPageForm.Meta):
+        field_classes = {"co_organisers": InLanguageChoices}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.offer_page_language()
 
 
 class InnoDayPage(RoutablePageMixin, Page):
@@ -68,6 +82,7 @@ class InnoDayPage(RoutablePageMixin, Page):
         _("attendance"), max_length=120, blank=True, help_text=_("For past InnoDays, e.g. 'over 600 participants'.")
     )
 
+    base_form_class = InnoDayPageForm
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
         FieldPanel("hero_image"),
@@ -122,6 +137,9 @@ class InnoDayPage(RoutablePageMixin, Page):
         from innodays.registration import seat_counts
 
         return seat_counts(self)
+
+    def get_cached_paths(self):
+        return ["/", "calendar/"]
 
     @path("")
     def main(self, request):

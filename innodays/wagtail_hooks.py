@@ -4,6 +4,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from innodays import admin_views
+from innodays.dashboard import UpcomingInnoDaysPanel
 
 
 @hooks.register("register_admin_viewset")
@@ -31,3 +32,9 @@ def register_innodays_menu_item():
     return InnoDaysMenuItem(
         _("InnoDays"), reverse("innoday_overview"), name="innodays", icon_name="calendar-check", order=300
     )
+
+
+@hooks.register("construct_homepage_panels")
+def add_upcoming_innodays_panel(request, panels):
+    if UpcomingInnoDaysPanel.is_shown_to(request.user):
+        panels.append(UpcomingInnoDaysPanel())

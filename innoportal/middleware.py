@@ -3,8 +3,10 @@ from csp.middleware import CSPMiddleware
 from django.conf import settings
 from django.http import JsonResponse
 from django.middleware.locale import LocaleMiddleware
+from django.utils.cache import patch_vary_headers
 from django.views.defaults import bad_request
 
+from innoportal import visibility
 from innoportal.languages import convert_response
 
 
@@ -17,6 +19,9 @@ class PortalLocaleMiddleware(LocaleMiddleware):
 
     def process_response(self, request, response):
         if request.path_info.startswith(settings.UNPREFIXED_PATHS):
+            # The API answers in the negotiated language when no `lang` is given: a shared cache
+            # must keep one answer per Accept-Language.
+            patch_vary_headers(response, ("Accept-Language",))
             return response
         return super().process_response(request, response)
 
@@ -71,3 +76,17 @@ class ConvertedLanguages:
         if request.path_info.startswith(self.prefixes):
             convert_response(response, request.path_info.split("/")[1])
         return response
+
+
+class RequestMemo:
+    """What one request reads once: the view restrictions (innoportal.visibility)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        visibility.start_request()
+        try:
+            return self.get_response(request)
+        finally:
+            visibility.end_request()

@@ -20,6 +20,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from innoportal.qr import qr_svg
+from innoportal.visibility import public
 from innozone.kiosk import feed_response, kiosk_feed, service_worker_response
 
 
@@ -153,9 +154,7 @@ class InnoZonePage(RoutablePageMixin, Page):
         """Live exhibits on display today, in the editors' kiosk order (or by booth)."""
         today = timezone.localdate()
         showing = (
-            ExhibitPage.objects.child_of(self)
-            .live()
-            .public()
+            public(ExhibitPage.objects.child_of(self).live())
             .filter(on_display_from__lte=today)
             .filter(Q(on_display_until__isnull=True) | Q(on_display_until__gte=today))
         )

@@ -4,6 +4,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from notifications import admin_views
+from notifications.dashboard import AlertsThisWeekPanel
 
 
 @hooks.register("register_admin_viewset")
@@ -24,3 +25,9 @@ class AlertsMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def register_alerts_menu_item():
     return AlertsMenuItem(_("Alerts"), reverse("alerts_overview"), name="alerts", icon_name="mail", order=320)
+
+
+@hooks.register("construct_homepage_panels")
+def add_alerts_panel(request, panels):
+    if AlertsThisWeekPanel.is_shown_to(request.user):
+        panels.append(AlertsThisWeekPanel())

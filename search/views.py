@@ -1,4 +1,4 @@
-"""The search page, the JSON endpoint (../shared/specs/search-api.md) and autocomplete suggestions."""
+"""The search page, the JSON endpoint and autocomplete suggestions (docs/search-api.md)."""
 
 from dataclasses import replace
 from functools import wraps

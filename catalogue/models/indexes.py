@@ -8,6 +8,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from innoportal.visibility import public
+
 from .base import name_organisations
 from .solutions import SolutionPage
 from .taxonomy import Organisation, TechnologyCategory
@@ -59,7 +61,7 @@ class CatalogueIndexPage(Page):
         abstract = True
 
     def items(self):
-        return self.item_model.objects.child_of(self).live().public()
+        return public(self.item_model.objects.child_of(self).live())
 
     def facet_choices(self):
         return self.item_model.Status.choices

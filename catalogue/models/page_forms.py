@@ -1,7 +1,9 @@
 """The admin's page forms for wishes, solutions and trials: the item's facts are edited with the text.
 
 The facts fields are the item's own (`catalogue.models.items`), shown in the editor of every language;
-saving the page (a draft or a publication) writes them to the one record all languages share.
+saving the page (a draft or a publication) writes them to the one record all languages share. The
+organisation and categories are offered in the page's language (`language_choices`) and stored as
+their default-language version, as every item's facts are.
 """
 
 from django import forms
@@ -11,7 +13,7 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.models import Locale
 
 from .items import Solution, Trial, Wish
-from .taxonomy import Taxonomy
+from .language_choices import ChoicesInPageLanguage, InLanguage, InLanguageChoice, InLanguageChoices
 
 
 class TaxonomyLabels:
@@ -45,23 +47,19 @@ class ItemChoices(ItemLabels, forms.ModelMultipleChoiceField):
     pass
 
 
-class FactsPageForm(WagtailAdminPageForm):
+class FactsPageForm(ChoicesInPageLanguage, WagtailAdminPageForm):
     facts_model = None
     facts_fields = []
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for name in self.facts_fields:
-            field = self.fields.get(name)
-            related = getattr(field, "queryset", None)
-            if related is not None and issubclass(related.model, Taxonomy):
-                field.queryset = related.model.canonical()
         page = self.instance
         if page.item_id:
             self.initial.update({name: page.read_fact(name) for name in self.facts_fields})
             self.fields["key"].disabled = True
             self.fields["key"].help_text = ""
         self.fields["key"].required = False
+        self.offer_page_language()
 
     def clean_key(self):
         key = self.cleaned_data.get("key")
@@ -72,11 +70,24 @@ class FactsPageForm(WagtailAdminPageForm):
     def save(self, commit=True):
         page = super().save(commit=False)
         facts = {name: self.cleaned_data[name] for name in self.facts_fields if not self.fields[name].disabled}
+        for name, value in facts.items():
+            if isinstance(self.fields[name], InLanguage):
+                facts[name] = in_default_language(self.fields[name], value)
         page.set_facts(**facts)
         if commit:
             page.save()
             self.save_m2m()
         return page
+
+
+def in_default_language(field, value):
+    """The versions facts point at (`Taxonomy.canonical`) of the page-language entries chosen."""
+    many = isinstance(field, forms.ModelMultipleChoiceField)
+    chosen = list(value) if many else [value] if value is not None else []
+    keys = {entry.translation_key for entry in chosen}
+    canonical = {row.translation_key: row for row in field.queryset.model.canonical().filter(translation_key__in=keys)}
+    versions = [canonical.get(entry.translation_key, entry) for entry in chosen]
+    return versions if many else next(iter(versions), None)
 
 
 def https_by_default(field, **kwargs):
@@ -89,8 +100,8 @@ def https_by_default(field, **kwargs):
 def facts_form(model, names):
     """A page form class with the facts `names` of `model` as its own fields."""
     classes = {
-        "organisation": TaxonomyChoice,
-        "categories": TaxonomyChoices,
+        "organisation": InLanguageChoice,
+        "categories": InLanguageChoices,
         "wish": ItemChoice,
         "solution": ItemChoice,
         "applicable_to": ItemChoices,

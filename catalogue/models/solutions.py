@@ -7,6 +7,8 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.models import Orderable
 
+from innoportal.visibility import public
+
 from .base import DescribedItemPage, fact, name_organisations
 from .items import Solution
 from .page_forms import SolutionPageForm
@@ -74,7 +76,7 @@ class SolutionPage(DescribedItemPage):
         from .wishes import WishPage
 
         served = Q(item__proposed_solutions=self.item_id) | Q(item__trials__solution=self.item_id)
-        wishes = WishPage.objects.live().public().filter(served, locale=self.locale).distinct()
+        wishes = public(WishPage.objects.live()).filter(served, locale=self.locale).distinct()
         return wishes.select_related("item__organisation").order_by("-item__published_on")
 
     def wishes_served(self):
@@ -82,10 +84,11 @@ class SolutionPage(DescribedItemPage):
         return name_organisations(list(self.live_wishes()))
 
     def live_trials(self):
+        """The solution's live trials in this language, newest first, with their facts."""
         from .trials import TrialPage
 
-        trials = TrialPage.objects.live().public().filter(locale=self.locale, item__solution=self.item_id)
-        return trials.order_by("-item__start_date")
+        trials = public(TrialPage.objects.live()).filter(locale=self.locale, item__solution=self.item_id)
+        return list(trials.select_related("item").order_by("-item__start_date"))
 
 
 class SolutionImage(Orderable):

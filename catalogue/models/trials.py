@@ -164,6 +164,9 @@ class TrialPage(RoutablePageMixin, CatalogueItemPage):
         """Where the report's PDF is, in the active language; "" when there is none."""
         return f"{self.url}report/" if self.offers_report_pdf and self.url else ""
 
+    def get_cached_paths(self):
+        return ["/", "report/"]
+
     @path("report/")
     def report_pdf(self, request):
         """The verified performance report as a PDF, in the language of the address (繁, 简 or English)."""

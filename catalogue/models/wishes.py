@@ -6,8 +6,10 @@ from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 
+from innoportal.visibility import public
+
 from ..timeline import wish_timeline
-from .base import DescribedItemPage, fact
+from .base import DescribedItemPage, fact, name_organisations
 from .items import Wish
 from .page_forms import WISH_FACTS, WishPageForm
 
@@ -68,13 +70,21 @@ class WishPage(DescribedItemPage):
         return self.fact_label("status")
 
     def live_trials(self):
-        from .trials import TrialPage
+        """The wish's live trials in this language, newest first, read once per page view (the
+        timeline and the cards share them) with their facts."""
+        if "_live_trials" not in self.__dict__:
+            from .trials import TrialPage
 
-        trials = TrialPage.objects.live().public().filter(locale=self.locale, item__wish=self.item_id)
-        return trials.order_by("-item__start_date")
+            trials = public(TrialPage.objects.live()).filter(locale=self.locale, item__wish=self.item_id)
+            self._live_trials = list(trials.select_related("item").order_by("-item__start_date"))
+        return self._live_trials
 
     def live_solutions(self):
-        from .solutions import SolutionPage
+        """The solutions proposed for the wish, with their providers named in this language."""
+        if "_live_solutions" not in self.__dict__:
+            from .solutions import SolutionPage
 
-        solutions = SolutionPage.objects.live().public().filter(locale=self.locale, item__applicable_to=self.item_id)
-        return solutions.order_by("-item__published_on")
+            solutions = public(SolutionPage.objects.live()).filter(locale=self.locale, item__applicable_to=self.item_id)
+            solutions = solutions.select_related("item__organisation").order_by("-item__published_on")
+            self._live_solutions = name_organisations(list(solutions))
+        return self._live_solutions

@@ -1,5 +1,7 @@
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.db.models import Sum
+from django.db.models import Count, Q, Sum
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
@@ -10,6 +12,7 @@ from wagtail.search import index
 from catalogue.models import Organisation, SolutionPage, Trial, TrialPage, WishPage
 from catalogue.models.base import name_organisations
 from home.blocks import BodyBlock
+from innoportal.visibility import public
 from matching.models import Match
 
 
@@ -35,16 +38,21 @@ class HomePage(Page):
         verbose_name = _("home page")
 
     def portal_figures(self):
-        """Live counts in this page's language, so the figures never go stale."""
-        live = {"locale": self.locale}
-        trials = TrialPage.objects.live().public().filter(**live)
+        """Live counts in this page's language, so the figures never go stale (three queries)."""
+        live = public(Page.objects.live()).filter(locale=self.locale)
+        kinds = {WishPage: "wishes", SolutionPage: "solutions", TrialPage: "trials"}
+        types = {ContentType.objects.get_for_model(model).pk: name for model, name in kinds.items()}
+        counts = dict.fromkeys(kinds.values(), 0)
+        for row in live.filter(content_type__in=types).order_by().values("content_type").annotate(n=Count("pk")):
+            counts[types[row["content_type"]]] = row["n"]
+        reported = Q(item__status=Trial.Status.COMPLETED) & ~Q(report_summary="")
+        trials = public(TrialPage.objects.live()).filter(locale=self.locale)
+        totals = trials.aggregate(value=Sum("item__value_hkd"), reports=Count("pk", filter=reported))
         return {
-            "wishes": WishPage.objects.live().public().filter(**live).count(),
-            "solutions": SolutionPage.objects.live().public().filter(**live).count(),
-            "trials": trials.count(),
-            "matched_value": trials.aggregate(total=Sum("item__value_hkd"))["total"] or 0,
+            **counts,
+            "matched_value": totals["value"] or 0,
             "matches": Match.objects.filter(decision=Match.Decision.CONFIRMED).count(),
-            "reports": trials.filter(item__status=Trial.Status.COMPLETED).exclude(report_summary="").count(),
+            "reports": totals["reports"],
         }
 
     def recently_matched(self, count=3):
@@ -54,7 +62,7 @@ class HomePage(Page):
         pages = {}
         for model, field in ((WishPage, "wish_id"), (SolutionPage, "solution_id")):
             items = [getattr(match, field) for match in matches]
-            live = model.objects.live().public().filter(locale=self.locale_id, item__in=items)
+            live = public(model.objects.live()).filter(locale=self.locale_id, item__in=items)
             pages[field] = {page.item_id: page for page in live}
         recent = []
         for match in matches:
@@ -63,19 +71,22 @@ class HomePage(Page):
                 recent.append({"wish": wish, "solution": solution, "date": match.decided_at})
         return recent[:count]
 
+    @cached_property
+    def _chosen(self):
+        """The editors' live picks, read once for all three rows, each as its specific page."""
+        ids = [item.page_id for item in self.featured_items.all()]
+        pages = {page.pk: page for page in Page.objects.live().filter(pk__in=ids).specific()}
+        return [pages[pk] for pk in ids if pk in pages]
+
     def featured(self, model, count=3):
         """Editors' picks of one kind; the latest items fill the row when they chose none."""
-        chosen = [
-            item.page.specific
-            for item in self.featured_items.select_related("page")
-            if item.page.live and item.page.specific_class is model
-        ]
+        chosen = [page for page in self._chosen if type(page) is model]
         if chosen:
-            return chosen[:count]
+            return name_organisations(chosen[:count])
         order, related = (
             ("-item__start_date", "item") if model is TrialPage else ("-item__published_on", "item__organisation")
         )
-        latest = model.objects.live().public().filter(locale=self.locale).select_related(related)
+        latest = public(model.objects.live()).filter(locale=self.locale).select_related(related)
         return name_organisations(list(latest.order_by(order)[:count]))
 
     def get_context(self, request, *args, **kwargs):

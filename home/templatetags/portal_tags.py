@@ -2,14 +2,19 @@
 
 from django import template
 from django.conf import settings
+from django.core.cache import cache
 from django.urls import translate_url
 from django.utils import translation
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
+from wagtail.rich_text import expand_db_html
 
 from home.models import ContactPage, FooterText, HomePage, StandardPage
 from innoportal.languages import content_language
+from innoportal.visibility import public
+from pagecache import store
 
 register = template.Library()
 
@@ -35,8 +40,12 @@ def _home_in(context, language_code):
     return _memo(context, ("home of", language_code), lambda: _home(locale.first()))
 
 
+def _active_locale(context):
+    return _memo(context, ("locale", get_language()), Locale.get_active)
+
+
 def _active_home(context):
-    return _memo(context, ("home", get_language()), lambda: _home(Locale.get_active()))
+    return _memo(context, ("home", get_language()), lambda: _home(_active_locale(context)))
 
 
 def _versions(page):
@@ -84,37 +93,55 @@ def alternate_links(context):
     return [link for link in language_links(context) if link["exact"]] if request else []
 
 
+def _furniture(context):
+    """The home page's address, the menu, the footer's links and text in the active language: the
+    same on every page, so kept in the cache until anything is published or the footer changes
+    (pagecache's content and site tokens), and read once per request."""
+    language = get_language()
+    key = f"furniture:{language}:{store.content_version()}"
+    return _memo(context, ("furniture", language), lambda: cache.get_or_set(key, lambda: _furniture_now(context)))
+
+
+def _furniture_now(context):
+    home = _active_home(context)
+    if home is None:
+        return {"home": "/", "menu": [], "footer_links": [], "footer_text": ""}
+    menu = public(home.get_children().live()).in_menu()
+    links = public(Page.objects.child_of(home).live()).filter(show_in_menus=False).type(StandardPage, ContactPage)
+    footer = FooterText.objects.filter(locale=_active_locale(context)).first()
+    return {
+        "home": home.url,
+        "menu": [{"title": item.title, "url": item.url, "path": item.path} for item in menu],
+        "footer_links": [{"title": item.title, "url": item.url} for item in links.order_by("path")],
+        "footer_text": expand_db_html(footer.body) if footer else "",
+    }
+
+
 @register.simple_tag(takes_context=True)
 def main_menu(context):
     """Menu items with `current`: "page" on the item itself, "true" inside its section."""
-    home = _active_home(context)
-    page = context.get("page")
-    path = getattr(page, "path", "")
+    path = getattr(context.get("page"), "path", "")
     items = []
-    for item in home.get_children().live().public().in_menu() if home else []:
-        current = "page" if path == item.path else ("true" if path.startswith(item.path) else None)
-        items.append({"title": item.title, "url": item.url, "current": current})
+    for item in _furniture(context)["menu"]:
+        current = "page" if path == item["path"] else ("true" if path.startswith(item["path"]) else None)
+        items.append({**item, "current": current})
     return items
 
 
 @register.simple_tag(takes_context=True)
 def footer_links(context):
-    home = _active_home(context)
-    if not home:
-        return []
-    pages = Page.objects.child_of(home).live().public().filter(show_in_menus=False).type(StandardPage, ContactPage)
-    return list(pages.order_by("path"))
+    return _furniture(context)["footer_links"]
 
 
-@register.simple_tag
-def footer_text():
-    return FooterText.objects.filter(locale=Locale.get_active()).first()
+@register.simple_tag(takes_context=True)
+def footer_text(context):
+    """The footer's text as HTML (rich text with its links resolved)."""
+    return mark_safe(_furniture(context)["footer_text"])  # noqa: S308 (Wagtail's rendered rich text)
 
 
 @register.simple_tag(takes_context=True)
 def home_url(context):
-    home = _active_home(context)
-    return home.url if home else "/"
+    return _furniture(context)["home"]
 
 
 # Large sums as Hong Kong writes them: in millions in English, in 萬 (10,000) and 億 (100,000,000) in Chinese.

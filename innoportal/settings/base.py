@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "accounts",
     "home",
     "catalogue",
+    "pagecache",
     "search",
     "innozone",
     "innodays",
@@ -60,6 +61,7 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
+    "whitenoise.runserver_nostatic",  # `make run` serves static files through WhiteNoise too
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "axes",
@@ -70,6 +72,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",  # static files, before anything that reads the session
     "innoportal.middleware.ContentSecurityPolicy",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -78,6 +81,8 @@ MIDDLEWARE = [
     "innoportal.middleware.RefuseNullCharacters",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    "innoportal.middleware.RequestMemo",
+    "pagecache.middleware.PageCache",  # inside CSRF: a cached form page gets each visitor's own token
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -151,9 +156,38 @@ LOGGING = {
 
 CACHE_URL = env("CACHE_URL")
 if CACHE_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL},
+        "pages": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL},
+    }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        # Files, not process memory: `make run`'s server, task worker and manage.py commands share them,
+        # so a page published by any of them is purged for all.
+        "pages": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(BASE_DIR / "var" / "cache" / "pages"),
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        },
+    }
+
+# Whole public responses for anonymous visitors (pagecache), purged exactly when content changes.
+PAGE_CACHE = env("PAGE_CACHE", "on") != "off"
+PAGE_CACHE_ALIAS = "pages"
+PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", str(24 * 3600)))
+PAGE_CACHE_NEVER = ("/admin/", "/django-admin/", "/documents/", "/i18n/", "/static/", "/media/", "/api/search/suggest/")
+PAGE_CACHE_PURGE_AT_ONCE = False  # True in tests, whose transactions never commit
+PAGE_CACHE_ROUTES = ("", "report/", "calendar/")  # routes of pages that are the same for everyone
+PAGE_CACHE_NEVER_PARTS = ("/accounts/", "/my/", "/alerts/confirm/", "/alerts/manage/", "/innodays/cancel/")
+# Wagtail's frontend-cache invalidation: the page cache always; a caching proxy or CDN in front of
+# the site too when FRONTEND_CACHE_PURGE_URL is set (HTTP PURGE, e.g. Varnish or nginx).
+WAGTAILFRONTENDCACHE = {"shared": {"BACKEND": "pagecache.backends.SharedCacheBackend"}}
+if env("FRONTEND_CACHE_PURGE_URL"):
+    WAGTAILFRONTENDCACHE["proxy"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": env("FRONTEND_CACHE_PURGE_URL"),
+    }
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -184,6 +218,7 @@ STATICFILES_FINDERS = [
 ]
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(env("STATIC_ROOT", BASE_DIR / "var" / "static"))
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # WhiteNoise looks there (collectstatic fills it in production)
 STATIC_URL = "/static/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", BASE_DIR / "var" / "media"))
 MEDIA_URL = "/media/"

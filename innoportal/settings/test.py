@@ -29,6 +29,15 @@ if WORKER and CACHE_URL:  # noqa: F405
     _url = urlsplit(CACHE_URL)  # noqa: F405
     _db = int(_url.path.strip("/") or 0) + int(WORKER.removeprefix("gw"))
     CACHES["default"]["LOCATION"] = _url._replace(path=f"/{_db}").geturl()  # noqa: F405
+    CACHES["pages"]["LOCATION"] = CACHES["default"]["LOCATION"]  # noqa: F405
+if not CACHE_URL:  # noqa: F405
+    CACHES["pages"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"}  # noqa: F405
+# Most tests change content straight in the database and look at the page: the page cache is on
+# only in the tests of it (tests/pagecache), which also see that publishing purges it.
+PAGE_CACHE = False
+# A test's changes are rolled back, never committed: purge as they happen (tests/pagecache commits,
+# and purges after the commit, as production does).
+PAGE_CACHE_PURGE_AT_ONCE = True
 
 # With a search engine (OPENSEARCH_URL / ELASTICSEARCH_URL), each test process has its own indexes.
 _ENGINE = WAGTAILSEARCH_BACKENDS["default"]["BACKEND"]  # noqa: F405

@@ -80,10 +80,15 @@ def check_accessible_and_narrow(page, problems, key):
     assert not wide, (key, wide)
 
 
-def too_wide(page, width=320):
-    """At a `width` px wide screen, what sticks out sideways (the document scrolls sideways): [] when nothing."""
+def too_wide(page, width=320, screenshot=None):
+    """At a `width` px wide screen, what sticks out sideways (the document scrolls sideways): [] when nothing.
+
+    With `screenshot` (a path), the whole page is also photographed at that width, before the screen is
+    set back to its size: no second change of size, no second layout."""
     size = page.viewport_size
     page.set_viewport_size({"width": width, "height": 700})
+    if screenshot:
+        page.screenshot(path=screenshot, full_page=True)
     wide = []
     if not page.evaluate(f"document.documentElement.scrollWidth <= {width}"):
         wide = page.evaluate(

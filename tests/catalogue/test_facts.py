@@ -27,8 +27,9 @@ def test_a_fact_changed_in_the_chinese_editor_changes_it_in_every_language(
     zh = WishPage.objects.get(item__key="W-0002", locale__language_code="zh-hant")
     data = edit_form(editor, f"/admin/pages/{zh.pk}/edit/")
     assert "key" not in data  # shown, but a key never changes once made
-    robotics, energy = (
-        TechnologyCategory.objects.get(key=k, locale__language_code="en") for k in ("robotics", "energy-efficiency")
+    robotics, energy = (  # offered in the page's language
+        TechnologyCategory.objects.get(key=k, locale__language_code="zh-hant")
+        for k in ("robotics", "energy-efficiency")
     )
     data |= {"status": ["matched"], "categories": [str(robotics.pk), str(energy.pk)], "action-publish": ["1"]}
     with django_capture_on_commit_callbacks(execute=True):
@@ -135,8 +136,8 @@ def test_translating_a_wish_and_a_solution_keeps_their_facts_and_relations(
 def test_an_editor_creates_a_wish_with_its_facts_and_a_key_is_made(editor, catalogue):
     index = WishPage.objects.get(item__key="W-0001", locale__language_code="zh-hant").get_parent()
     url = f"/admin/pages/add/catalogue/wishpage/{index.pk}/"
-    emsd = Organisation.objects.get(key="emsd", locale__language_code="en")
-    robotics = TechnologyCategory.objects.get(key="robotics", locale__language_code="en")
+    emsd = Organisation.objects.get(key="emsd", locale__language_code="zh-hant")
+    robotics = TechnologyCategory.objects.get(key="robotics", locale__language_code="zh-hant")
     data = edit_form(editor, url) | {
         "title": ["清洗水缸的機械人"],
         "slug": ["tank-robots"],

@@ -1,4 +1,4 @@
-"""/api/search/ as ../shared/specs/search-api.md describes it, and the autocomplete endpoint."""
+"""/api/search/ as docs/search-api.md describes it, and the autocomplete endpoint."""
 
 
 def test_answers_in_the_documented_shape(client, catalogue):

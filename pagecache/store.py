@@ -1,0 +1,68 @@
+"""Where cached responses live: the shared cache (settings.PAGE_CACHE_ALIAS), keyed by address and
+by version tokens that a purge replaces.
+
+Each address has its own version token; purging the address replaces it, so every variant of it
+(query strings such as ?page=2 or filters) is gone at once without listing them. Two more tokens
+cover what no address list can: the *content* token, replaced by every purge, is part of the key of
+pages that show any content (search, the APIs, feeds, sitemaps, statistics); the *site* token,
+replaced when something shown on every page changes (the footer), is part of every key. Tokens are
+random, never counters: a token that the cache evicted cannot come back and revive old entries.
+"""
+
+import hashlib
+import secrets
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.core.cache import caches
+
+PREFIX = "pagecache:"
+SITE, CONTENT = PREFIX + "site", PREFIX + "content"
+TOKEN_SECONDS = 30 * 24 * 3600
+
+
+def cache():
+    return caches[settings.PAGE_CACHE_ALIAS]
+
+
+def _digest(text):
+    return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
+
+
+def _version_key(path):
+    return PREFIX + "v:" + _digest(path)
+
+
+def entry_key(path, query, dynamic):
+    """The key of the response for `path`?`query` now; None when a token is missing (nothing cached
+    under it can be valid, and the caller stores under the new tokens)."""
+    names = [_version_key(path), SITE] + ([CONTENT] if dynamic else [])
+    tokens = cache().get_many(names)
+    missing = {name: secrets.token_hex(8) for name in names if name not in tokens}
+    if missing:
+        cache().set_many(missing, TOKEN_SECONDS)
+        tokens.update(missing)
+    return PREFIX + "e:" + _digest("|".join([path, query, *(tokens[name] for name in names)]))
+
+
+def content_version():
+    """A token that changes whenever anything is purged: for what shows content in general (the
+    header's menu and the footer, cached per language)."""
+    tokens = cache().get_many([SITE, CONTENT])
+    missing = {name: secrets.token_hex(8) for name in (SITE, CONTENT) if name not in tokens}
+    if missing:
+        cache().set_many(missing, TOKEN_SECONDS)
+        tokens.update(missing)
+    return tokens[SITE] + tokens[CONTENT]
+
+
+def purge(urls):
+    """Forget every cached response for these addresses (any host, any query), and everything that
+    shows content in general."""
+    paths = {urlsplit(url).path or "/" for url in urls}
+    if paths:
+        cache().delete_many([_version_key(path) for path in paths] + [CONTENT])
+
+
+def purge_everything():
+    cache().delete_many([SITE, CONTENT])
