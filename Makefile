@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
+TASK_LOG_LEVEL ?= WARNING
 
 .PHONY: run setup install test lint format messages clean services services-stop search-node search-node-stop
 
@@ -16,11 +17,13 @@ install: $(VENV)/.installed
 setup: install
 	$(PY) manage.py compile_translations
 	$(PY) manage.py migrate --noinput
-	$(PY) manage.py load_demo_content
+	$(PY) manage.py load_demo_content --url http://127.0.0.1:$(PORT)/
 
+# load_demo_content ends with the site's address and the demo logins: the last lines before the servers'.
+# The worker logs only warnings and failed tasks, so that the demo's hundreds of queued tasks (search,
+# suggestions, alerts) do not push those lines away; `make run TASK_LOG_LEVEL=INFO` shows every task.
 run: setup
-	@echo "InnoPortal: http://127.0.0.1:$(PORT)/  (admin: http://127.0.0.1:$(PORT)/admin/)"
-	$(PY) manage.py db_worker --reload & worker=$$!; \
+	@TASK_LOG_LEVEL=$(TASK_LOG_LEVEL) $(PY) manage.py db_worker --reload & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 

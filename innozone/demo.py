@@ -14,6 +14,7 @@ from innoportal.page_tree import ensure_page, homes, languages
 from innozone.models import ExhibitPage, ExhibitPhoto, InnoZonePage
 
 BOOTHS = ["A1", "A2", "A3", "A4", "B1", "B2", "B3", "B4"]
+OPENED = datetime.date(2018, 9, 14)
 ZONE = {
     "en": {
         "title": "E&M InnoZone",
@@ -77,7 +78,8 @@ def load_demo(stdout):
                 "summary": version.summary,
                 "solution": version,
                 "booth": booth,
-                "on_display_from": datetime.date(2018, 9, 14),
+                # On display since it was published (the demo catalogue is dated from today).
+                "on_display_from": max(OPENED, solution.published_on),
                 "photos": [ExhibitPhoto(image=version.specific.image, caption="")],
             }
             for code, version in versions.items()

@@ -6,7 +6,8 @@ each trial gets its confirmed match (decided by the demo officer about two month
 started); its facts (funding, progress, report date, benefits a year) are filled in from what the
 catalogue says, through the pages in both languages as an editor would; two reported wishes get an
 outcome; one open wish gets a shortlisted suggestion; every live wish gets its suggestions computed.
-The demo is set in the catalogue's present, mid-2019 (its latest items were published in July 2019).
+The demo is set today: `load_demo_content` dates the catalogue from today (home/demo_dates.py), so
+that its newest items are a few weeks old, two trials are under way and one is about to start.
 Called by `manage.py load_demo_content` after `accounts.demo` and `submissions.demo`.
 """
 
@@ -24,9 +25,8 @@ from matching.explain import explain
 from matching.models import Match, OverdueReminder
 
 OFFICER = "officer@demo.example.hk"
-AS_OF = datetime.date(2019, 8, 1)  # the demo's present: how far the trials in progress have come
 MONTH = datetime.timedelta(days=30)
-TARIFF_HKD_PER_KWH = Decimal("1.2")  # about what a government building paid for electricity in 2019
+TARIFF_HKD_PER_KWH = Decimal("1.2")  # about what a government building pays for electricity
 REASON = "Meets the wish's requirements; the provider can trial it on site within the department's timetable."
 
 
@@ -57,16 +57,16 @@ def trial_facts(trial, page):
     if trial.status == Trial.Status.COMPLETED and page.has_report and trial.end_date:
         facts.update(final_report_on=trial.end_date + MONTH, **benefits(page))
     elif trial.status == Trial.Status.IN_PROGRESS and trial.start_date and trial.end_date:
-        share = (AS_OF - trial.start_date) / (trial.end_date - trial.start_date)
+        share = (timezone.localdate() - trial.start_date) / (trial.end_date - trial.start_date)
         percent = max(0, min(95, round(share * 20) * 5))  # to the nearest 5%
         facts.update(planned_start=trial.start_date, planned_end=trial.end_date, percent_complete=percent)
     return facts
 
 
 def reminded_already(trial):
-    """The demo's trials ran in 2018-19: their planned ends are long past, and the editors of a fresh
-    demo need no reminder of them (the queued reminders find this and send nothing)."""
-    if trial.planned_end:
+    """A planned end already past when the demo is loaded needs no reminder to the editors of a fresh
+    demo (the queued reminder finds this and sends nothing); one still ahead is reminded of as usual."""
+    if trial.planned_end and trial.planned_end < timezone.localdate():
         OverdueReminder.objects.get_or_create(trial=trial, planned_end=trial.planned_end)
 
 

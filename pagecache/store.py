@@ -2,7 +2,8 @@
 by version tokens that a purge replaces.
 
 Each address has its own version token; purging the address replaces it, so every variant of it
-(query strings such as ?page=2 or filters) is gone at once without listing them. Two more tokens
+(query strings such as ?page=2 or filters) is gone at once without listing them. An entry holds the
+tokens it was kept under and is read with the current tokens in one round trip. Two more tokens
 cover what no address list can: the *content* token, replaced by every purge, is part of the key of
 pages that show any content (search, the APIs, feeds, sitemaps, statistics); the *site* token,
 replaced when something shown on every page changes (the footer), is part of every key. Tokens are
@@ -33,16 +34,23 @@ def _version_key(path):
     return PREFIX + "v:" + _digest(path)
 
 
-def entry_key(path, query, dynamic):
-    """The key of the response for `path`?`query` now; None when a token is missing (nothing cached
-    under it can be valid, and the caller stores under the new tokens)."""
+def look_up(path, query, dynamic):
+    """(the kept response for `path`?`query`, or None; the tokens it must have been kept under), in
+    one round trip: an entry kept under other tokens was purged since. Missing tokens are made anew."""
     names = [_version_key(path), SITE] + ([CONTENT] if dynamic else [])
-    tokens = cache().get_many(names)
-    missing = {name: secrets.token_hex(8) for name in names if name not in tokens}
+    key = PREFIX + "e:" + _digest(f"{path}|{query}")
+    found = cache().get_many([key, *names])
+    missing = {name: secrets.token_hex(8) for name in names if name not in found}
     if missing:
         cache().set_many(missing, TOKEN_SECONDS)
-        tokens.update(missing)
-    return PREFIX + "e:" + _digest("|".join([path, query, *(tokens[name] for name in names)]))
+        found.update(missing)
+    tokens = [found[name] for name in names]
+    entry = found.get(key)
+    return (entry if entry is not None and entry.get("tokens") == tokens else None), key, tokens
+
+
+def keep(key, tokens, entry, seconds):
+    cache().set(key, {**entry, "tokens": tokens}, seconds)
 
 
 def content_version():

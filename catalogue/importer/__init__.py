@@ -1,4 +1,4 @@
-"""The one importer of catalogue JSON Lines (../shared/specs/catalogue-import.md)."""
+"""The one importer of catalogue JSON Lines (docs/catalogue-import.md)."""
 
 from .loader import ImportResult, import_records
 from .schema import ImportFileError, Record, parse_lines

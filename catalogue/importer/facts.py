@@ -20,6 +20,11 @@ def as_date(value):
     return datetime.date.fromisoformat(value[:10]) if value else None
 
 
+def as_decimal(value):
+    """A JSON number as it is stored: 21.5 as Decimal("21.5"), not as the float's binary value."""
+    return Decimal(str(value)) if value is not None else None
+
+
 class ImportedFacts:
     """Items of one kind: read in one query when first needed, kept up to date as the import writes."""
 
@@ -79,7 +84,6 @@ class ImportedFacts:
 def facts_of(kind, data, find):
     """(facts, many-to-many pks) of a record; `find(kind, key)` gives the pk a reference points at."""
     if kind == "trial":
-        value = data.get("value_hkd")
         facts = {
             "wish_id": find("wish", data["wish"]),
             "solution_id": find("solution", data["solution"]),
@@ -87,7 +91,7 @@ def facts_of(kind, data, find):
             "status": data["status"],
             "start_date": as_date(data.get("start")),
             "end_date": as_date(data.get("end")),
-            "value_hkd": Decimal(str(value)) if value is not None else None,
+            "value_hkd": as_decimal(data.get("value_hkd")),
         }
         return facts, {}
     facts = {"organisation_id": find("organisation", data["organisation"]), "published_on": as_date(data["published"])}

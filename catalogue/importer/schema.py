@@ -2,11 +2,27 @@
 
 import datetime
 import json
+import math
 from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import URLValidator
+from django.core.validators import DecimalValidator, URLValidator
+from django.db import models
+
+from catalogue.models import (
+    Organisation,
+    Solution,
+    SolutionPage,
+    TechnologyCategory,
+    Trial,
+    TrialMetric,
+    TrialPage,
+    Wish,
+    WishPage,
+)
+
+from .facts import as_decimal
 
 LOCALES = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
 ORGANISATION_TYPES = [
@@ -76,8 +92,8 @@ def trl(value):
 
 
 def number(value):
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
-        return "must be a number, not negative"
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) or value < 0:
+        return "must be a number, not negative"  # Python's JSON reads NaN and Infinity as floats
 
 
 def url(value):
@@ -102,6 +118,70 @@ def report(value):
             return f"metric {n} needs a value (number or text)"
         if "unit" in metric and optional_text(metric["unit"]):
             return f"metric {n}: unit must be text"
+        for name, check in LIMITS["metric"].items():
+            if name in metric and (problem := check(str(metric[name]))):  # a number is stored as str() writes it
+                return f"metric {n}: {name} {problem}"
+    for name, check in LIMITS["report"].items():
+        if problem := check(value[name]):
+            return f"{name} {problem}"
+
+
+def at_most(max_length):
+    def check(value):
+        if len(value) > max_length:
+            return f"must be at most {max_length} characters (it has {len(value)})"
+
+    return check
+
+
+def digits_at_most(max_digits, decimal_places):
+    """Django's own count of digits (DecimalValidator), decimal places first: the commoner mistake."""
+
+    def check(value):
+        number = as_decimal(value)
+        try:
+            DecimalValidator(None, decimal_places)(number)
+        except ValidationError:
+            return f"must have at most {decimal_places} decimal places"
+        try:
+            DecimalValidator(max_digits, decimal_places)(number)
+        except ValidationError:  # the decimal places are within their limit: the whole part is too long
+            return f"must have at most {max_digits - decimal_places} digits before the decimal point"
+
+    return check
+
+
+def limit(model, name):
+    """The check of a value against the limits of the model field that stores it, or None without any."""
+    field = model._meta.get_field(name)
+    if isinstance(field, models.DecimalField):
+        return digits_at_most(field.max_digits, field.decimal_places)
+    if field.max_length:  # a TextField's, such as a page's summary, is the limit of the admin's form
+        return at_most(field.max_length)
+    return None
+
+
+def stored_in(model, *names, **renamed):
+    """{record field: model field} for fields stored as the model's fields of the same name, or `renamed`."""
+    return {name: (model, name) for name in names} | {name: (model, target) for name, target in renamed.items()}
+
+
+# Where each record field is stored as it is written (a key without its surrounding spaces): the limits
+# of those model fields are checked before anything is imported, the same limits the admin enforces.
+# Fields that are transformed before they are stored (a body becomes HTML) are not listed.
+STORED = {
+    "category": stored_in(TechnologyCategory, "key", "name", "description"),
+    "organisation": stored_in(Organisation, "key", "name", "abbreviation", "website", "description"),
+    "wish": stored_in(Wish, "key") | stored_in(WishPage, "title", "summary"),
+    "solution": stored_in(Solution, "key") | stored_in(SolutionPage, "title", "summary"),
+    "trial": stored_in(Trial, "key", "value_hkd") | stored_in(TrialPage, "title", "summary", "venue"),
+    "report": stored_in(TrialPage, summary="report_summary"),
+    "metric": stored_in(TrialMetric, "name", "value", "unit"),
+}
+LIMITS = {
+    kind: {name: check for name, (model, target) in fields.items() if (check := limit(model, target))}
+    for kind, fields in STORED.items()
+}
 
 
 # kind -> {field: (required, check)}
@@ -221,6 +301,15 @@ class ImportFileError(Exception):
         super().__init__(f"{len(errors)} error(s)")
 
 
+def problem_of(kind, name, value, check):
+    """What is wrong with a field's value: its type or form first, then whether it fits where it is stored."""
+    if check and (problem := check(value)):
+        return problem
+    if name in LIMITS[kind]:
+        return LIMITS[kind][name](value.strip() if name == "key" else value)  # a key is stored stripped
+    return None
+
+
 def validate_record(data):
     """Errors of one record as (field, message); an empty list when it is valid."""
     if not isinstance(data, dict):
@@ -234,7 +323,7 @@ def validate_record(data):
         if name not in data or data[name] is None:
             if required:
                 errors.append((name, "is required"))
-        elif check and (problem := check(data[name])):
+        elif problem := problem_of(kind, name, data[name], check):
             errors.append((name, problem))
     for name in sorted(set(data) - set(spec)):
         errors.append((name, f"is not a field of a {kind}"))
@@ -258,6 +347,9 @@ def parse_lines(lines, existing_keys=frozenset()):
             data = json.loads(line)
         except json.JSONDecodeError as error:
             errors.append((number, f"line {number}: json: {error.msg} (column {error.colno})"))
+            continue
+        except ValueError as error:  # e.g. an integer of more digits than Python converts
+            errors.append((number, f"line {number}: json: {error}"))
             continue
         problems = validate_record(data)
         errors += [(number, f"line {number}: {name}: {message}") for name, message in problems]

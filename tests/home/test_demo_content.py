@@ -1,9 +1,11 @@
 """The demo content of `make run`: loaded through the importer, complete in both languages."""
 
+import datetime
 import re
 from io import StringIO
 
 from django.core.management import call_command
+from django.utils import timezone
 
 from catalogue.models import Organisation, SolutionPage, TechnologyCategory, TrialPage, WishPage
 from home.models import StandardPage
@@ -35,7 +37,7 @@ def test_demo_catalogue_is_complete_in_both_languages(demo):
             for code in ("en", "zh-hant")
         }
         assert keys["en"] == keys["zh-hant"], model
-    assert "Local demo login for /admin/: admin / innoportal-demo" in demo
+    assert "admin / innoportal-demo" in demo
 
 
 def test_demo_has_the_fifteen_mou_partners(demo, client):
@@ -66,18 +68,104 @@ def test_demo_site_serves_every_section(demo, client):
     assert "開放" in text(chinese.select_one(".facet-list [aria-current]"))
 
 
-def test_demo_login_is_shown_until_its_password_is_changed(demo):
+DEMO_LOGINS = [
+    "admin",
+    "officer",
+    "reviewer",
+    "provider@demo.example.hk",
+    "department@emsd.gov.hk",
+    "applicant@demo.example.hk",
+]
+
+
+def closing_block(output):
+    """The lines from "InnoPortal is ready:" to the end; fails unless the output ends with that block."""
+    lines = output.rstrip("\n").splitlines()
+    starts = [n for n, line in enumerate(lines) if line == "InnoPortal is ready:"]
+    assert len(starts) == 1, output[-2000:]
+    return lines[starts[0] :]
+
+
+def test_demo_logins_come_last_with_the_site_address(demo):
+    block = closing_block(demo)
+    assert block[1:3] == ["  site:   http://127.0.0.1:8000/", "  admin:  http://127.0.0.1:8000/admin/"]
+    logins = [line.split()[0] for line in block if " / innoportal-demo" in line]
+    assert logins == DEMO_LOGINS
+    assert len(block) <= 12  # short enough to be seen above the server's first lines
+    # Nowhere else: the logins are not buried among the lines of the loading.
+    assert demo.count("innoportal-demo") == len(DEMO_LOGINS)
+    again = StringIO()
+    call_command("load_demo_content", "--url", "http://127.0.0.1:8080", stdout=again)
+    block = closing_block(again.getvalue())
+    assert "  admin:  http://127.0.0.1:8080/admin/" in block
+    assert sum("innoportal-demo" in line for line in block) == len(DEMO_LOGINS)
+
+
+def test_demo_logins_are_shown_until_their_passwords_are_changed(demo):
     from django.contrib.auth import get_user_model
 
     again = StringIO()
     call_command("load_demo_content", stdout=again)
-    assert "admin / innoportal-demo" in again.getvalue()
-    admin = get_user_model().objects.get(username="admin")
-    admin.set_password("something-private")
-    admin.save()
+    assert "    admin / innoportal-demo" in "\n".join(closing_block(again.getvalue()))
+    for username in ("admin", "provider@demo.example.hk"):
+        user = get_user_model().objects.get(username=username)
+        user.set_password("something-private")
+        user.save()
     changed = StringIO()
     call_command("load_demo_content", stdout=changed)
-    assert "innoportal-demo" not in changed.getvalue()
+    block = closing_block(changed.getvalue())
+    assert "admin / innoportal-demo" not in changed.getvalue()
+    assert "provider@demo.example.hk" not in changed.getvalue()
+    assert "  officer / innoportal-demo" in "\n".join(block)
+    for user in get_user_model().objects.all():
+        user.set_password("something-private")
+        user.save()
+    nothing = StringIO()
+    call_command("load_demo_content", stdout=nothing)
+    assert "innoportal-demo" not in nothing.getvalue()
+    assert closing_block(nothing.getvalue())[1:] == [
+        "  site:   http://127.0.0.1:8000/",
+        "  admin:  http://127.0.0.1:8000/admin/",
+    ]
+
+
+def test_demo_catalogue_is_dated_from_today(demo):
+    from catalogue.models import Solution, Wish
+
+    today = timezone.localdate()
+    catalogue = Wish.objects.filter(key__regex=r"^W-\d{4}$")  # the catalogue file's, not a submission's
+    newest = catalogue.order_by("-published_on").first().published_on
+    assert today - datetime.timedelta(days=365) < newest <= today - datetime.timedelta(weeks=3)
+    newest_solution = Solution.objects.filter(key__regex=r"^S-\d{4}$").order_by("-published_on").first()
+    assert today - datetime.timedelta(days=120) < newest_solution.published_on <= today
+    # Numbers follow the publication dates: the year, and the order within the year.
+    numbers = [(w.published_on.year, w.number) for w in catalogue.order_by("published_on", "key")]
+    assert all(number.startswith(f"W-{year}-") for year, number in numbers), numbers
+    assert [number for _year, number in numbers] == sorted(number for _year, number in numbers)
+    # Open calls are open: their deadlines are ahead, within the year.
+    for wish in catalogue.filter(status="open"):
+        assert today < wish.deadline <= today + datetime.timedelta(days=366), wish.key
+    for wish in catalogue.exclude(deadline=None):
+        assert wish.published_on < wish.deadline, wish.key
+
+
+def test_demo_trials_follow_their_wishes_and_solutions(demo):
+    from catalogue.models import Trial
+
+    today = timezone.localdate()
+    trials = Trial.objects.select_related("wish", "solution")
+    assert trials.count() == 8
+    for trial in trials:
+        assert trial.wish.published_on <= trial.solution.published_on < trial.start_date < trial.end_date, trial.key
+        if trial.status == "completed":
+            assert trial.end_date < trial.final_report_on <= today, trial.key
+        elif trial.status == "in-progress":
+            assert trial.start_date <= today < trial.end_date, trial.key
+            assert 0 < trial.percent_complete < 100
+        else:
+            assert today < trial.start_date, trial.key
+    for wish in Trial.objects.exclude(wish__outcome_date=None).values_list("wish__outcome_date", flat=True):
+        assert wish <= today
 
 
 def test_demo_innozone_has_eight_exhibits_in_both_languages(demo, client):
@@ -98,7 +186,7 @@ def test_demo_innodays_two_past_from_the_seed_and_two_upcoming(demo, client):
     event = soup(client.get("/en/innodays/innoday-smart-buildings/"))
     assert event.select_one(".registration form") is not None
     assert "deleted 90 days after the InnoDay" in text(event.select_one(".statement"))
-    assert len(event.select(".agenda .session")) == 3
+    assert len(event.select(".agenda .session")) == 5
 
 
 def test_demo_people_show_each_stage_of_belonging_to_an_organisation(demo):

@@ -8,7 +8,7 @@ from catalogue.importer.loader import existing_keys
 
 
 class Command(BaseCommand):
-    help = "Import catalogue records from a JSON Lines file (see shared/specs/catalogue-import.md)."
+    help = "Import catalogue records from a JSON Lines file (see docs/catalogue-import.md)."
 
     def add_arguments(self, parser):
         parser.add_argument("file", help="UTF-8 JSON Lines file")
