@@ -21,7 +21,7 @@ BUDGETS = {  # address: most queries, for the second anonymous request (the firs
     "/en/trials/oil-free-chiller-at-emsd-hq/": 21,
     "/en/innodays/": 11,
     "/en/innodays/innoday-test/": 12,
-    "/en/search/?q=chiller": 7,
+    "/en/search/?q=chiller": 10,  # 7 on SQLite; PostgreSQL reads its search documents in more steps
     "/en/site-map/": 10,
 }
 
