@@ -21,15 +21,13 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 import tempfile
-import time
 from pathlib import Path
 
 import requests
+from registration import manage, start_gunicorn, stop, wait_until_up  # bench/registration.py: the same serving
 
 ROOT = Path(__file__).resolve().parent.parent
-PYTHON = sys.executable
 DATABASE = ROOT / "var" / "bench" / "pages.sqlite3"
 
 PICK_PAGES = r"""
@@ -96,15 +94,6 @@ def base_env(static_root, cache_url, page_cache):
     }
 
 
-def manage(env, *args, timeout=900):
-    result = subprocess.run(
-        [PYTHON, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout
-    )
-    if result.returncode:
-        raise SystemExit(f"manage.py {args[0]} failed:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}")
-    return result.stdout
-
-
 def shell(env, code, *args):
     output = manage(env, "shell", "-c", f"import sys; sys.argv = ['shell', *{list(args)!r}]\n" + code)
     for line in output.splitlines():
@@ -121,34 +110,6 @@ def prepare(env, reuse):
     manage(env, "migrate", "--noinput", "-v0")
     manage(env, "compile_translations")
     manage(env, "load_demo_content")
-
-
-def start_gunicorn(env, port, workers, log):
-    command = [PYTHON, "-m", "gunicorn", "innoportal.wsgi:application", "--bind", f"127.0.0.1:{port}"]
-    command += ["--workers", str(workers), "--log-level", "warning"]
-    return subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-
-
-def wait_until_up(server, url, log_path):
-    deadline = time.monotonic() + 90
-    while time.monotonic() < deadline and server.poll() is None:
-        try:
-            if requests.get(url, timeout=5).status_code == 200:
-                return
-        except requests.RequestException:
-            pass
-        time.sleep(0.3)
-    raise SystemExit(f"gunicorn did not answer {url}:\n{Path(log_path).read_text()[-3000:]}")
-
-
-def stop(server):
-    if server.poll() is None:
-        server.terminate()
-        try:
-            server.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
 
 
 def to_ms(text):
@@ -170,7 +131,7 @@ def measure(env, pages, args, page_cache):
     env = {**env, "PAGE_CACHE": page_cache}
     base = f"http://127.0.0.1:{args.port}"
     with tempfile.NamedTemporaryFile("w+", suffix=".log", delete=False) as log:
-        server = start_gunicorn(env, args.port, args.workers, log)
+        server = start_gunicorn(env, args.port, args.workers, 1, log)
         try:
             wait_until_up(server, base + "/en/", log.name)
             results = {}

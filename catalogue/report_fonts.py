@@ -26,7 +26,12 @@ SYSTEM_DIRS = (
 
 def font_dir():
     """The first directory that holds both files of the family, or None."""
-    candidates = [os.environ.get("REPORT_FONT_DIR", ""), *SYSTEM_DIRS]
+    return _first_with_fonts((os.environ.get("REPORT_FONT_DIR", ""), *SYSTEM_DIRS))
+
+
+@cache
+def _first_with_fonts(candidates):
+    """Looked for once per list of places: every trial page asks whether it can offer a PDF."""
     for directory in filter(None, candidates):
         path = Path(directory).expanduser()
         if all((path / name).is_file() for name in FILES.values()):

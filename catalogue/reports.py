@@ -109,15 +109,16 @@ def report_pdf(trial, language, address):
     key = f"report-pdf:{trial.pk}:{language}:{'-'.join(map(str, versions))}"
     pdf = cache.get(key)
     if pdf is None:
-        pdf = render_report_pdf(trial, language, address)
+        pdf = render_report_pdf(trial, language, address, wish, solution)
         cache.set(key, pdf, CACHE_SECONDS)
     return pdf
 
 
-def render_report_pdf(trial, language, address):
-    """Lay out the report of `trial` (a TrialPage) in `language`; `address` is its web page."""
+def render_report_pdf(trial, language, address, wish, solution):
+    """Lay out the report of `trial` (a TrialPage, with its wish and solution pages) in `language`;
+    `address` is its web page."""
     with translation.override(language):
-        text = Texts(trial, address)
+        text = Texts(trial, address, wish, solution)
         pdf = ReportPDF(language, f"{_('E&M InnoPortal')} · {_('Verified performance report')}", text.reference)
         pdf.set_title(converted(_("Verified performance report: %(title)s") % {"title": text.title}, language))
         pdf.set_author(_("Electrical and Mechanical Services Department"))
@@ -207,8 +208,7 @@ def results(pdf, metrics, baselines):
 class Texts:
     """Everything the report says, in the report's language (简: in 繁, converted as it is drawn)."""
 
-    def __init__(self, trial, address):
-        wish, solution = trial.wish, trial.solution
+    def __init__(self, trial, address, wish, solution):
         self.title = trial.title
         self.reference = trial.item.reference
         self.address = address

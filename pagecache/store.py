@@ -39,14 +39,19 @@ def look_up(path, query, dynamic):
     one round trip: an entry kept under other tokens was purged since. Missing tokens are made anew."""
     names = [_version_key(path), SITE] + ([CONTENT] if dynamic else [])
     key = PREFIX + "e:" + _digest(f"{path}|{query}")
-    found = cache().get_many([key, *names])
+    found = _with_tokens(cache().get_many([key, *names]), names)
+    tokens = [found[name] for name in names]
+    entry = found.get(key)
+    return (entry if entry is not None and entry.get("tokens") == tokens else None), key, tokens
+
+
+def _with_tokens(found, names):
+    """`found` (what get_many read) with a new token for each of `names` that it lacks, stored."""
     missing = {name: secrets.token_hex(8) for name in names if name not in found}
     if missing:
         cache().set_many(missing, TOKEN_SECONDS)
         found.update(missing)
-    tokens = [found[name] for name in names]
-    entry = found.get(key)
-    return (entry if entry is not None and entry.get("tokens") == tokens else None), key, tokens
+    return found
 
 
 def keep(key, tokens, entry, seconds):
@@ -56,11 +61,7 @@ def keep(key, tokens, entry, seconds):
 def content_version():
     """A token that changes whenever anything is purged: for what shows content in general (the
     header's menu and the footer, cached per language)."""
-    tokens = cache().get_many([SITE, CONTENT])
-    missing = {name: secrets.token_hex(8) for name in (SITE, CONTENT) if name not in tokens}
-    if missing:
-        cache().set_many(missing, TOKEN_SECONDS)
-        tokens.update(missing)
+    tokens = _with_tokens(cache().get_many([SITE, CONTENT]), (SITE, CONTENT))
     return tokens[SITE] + tokens[CONTENT]
 
 
