@@ -3,6 +3,10 @@
 Every change of an InnoDay's seats locks that InnoDay first (SELECT ... FOR UPDATE on PostgreSQL; on
 SQLite every write transaction starts IMMEDIATE and so runs one at a time), so concurrent
 registrations can never overbook.
+
+The InnoDay's page says "Seats are available" while more than FEW_SEATS are left, then the exact
+number, then that the waitlist is open. Its cached copy is purged only when that changes (compared
+under the lock, so exactly): a rush of registrations keeps the page served from the cache.
 """
 
 from django.db import transaction
@@ -12,8 +16,10 @@ from django.utils.translation import gettext_lazy as _
 
 from innodays.models import InnoDayPage, Registration
 from innoportal.tasks import enqueue_with_transaction
+from pagecache.purging import purge_innoday
 
 Status = Registration.Status
+FEW_SEATS = 20  # at most this many left, and the page gives the number
 
 
 class RegistrationRefused(Exception):
@@ -41,7 +47,23 @@ def counted():
 def with_seats_left(counts, event):
     counts["capacity"] = event.capacity
     counts["left"] = max(0, event.capacity - counts["confirmed"])
+    counts["few"] = 0 < counts["left"] <= FEW_SEATS
     return counts
+
+
+def shown(capacity, confirmed):
+    """What the InnoDay's page says of its seats: the number left when few, else only that some are."""
+    return min(max(0, capacity - confirmed), FEW_SEATS + 1)
+
+
+def seats_changed(event_key, capacity, before, after):
+    """Confirmed seats went from `before` to `after` (under the lock): purge the page if it says otherwise now."""
+    if shown(capacity, before) != shown(capacity, after):
+        purge_innoday(event_key)
+
+
+def confirmed_count(event_key):
+    return active(event_key).filter(status=Status.CONFIRMED).count()
 
 
 def seat_counts(event):
@@ -81,7 +103,11 @@ def register(event, *, name, email, organisation, sector, accessibility_needs=""
     if state != "open":
         message = _("Registration has not opened yet.") if state == "not-open" else _("Registration is closed.")
         raise RegistrationRefused(state, message)
-    if active(event.event_key).filter(email__iexact=email).exists():
+    # The seats taken and whether this address has one already, in one query.
+    found = active(event.event_key).aggregate(
+        confirmed=Count("pk", filter=Q(status=Status.CONFIRMED)), duplicate=Count("pk", filter=Q(email__iexact=email))
+    )
+    if found["duplicate"]:
         raise RegistrationRefused(
             "duplicate",
             _(
@@ -89,7 +115,7 @@ def register(event, *, name, email, organisation, sector, accessibility_needs=""
                 "to it again; please check your inbox."
             ),
         )
-    confirmed = active(event.event_key).filter(status=Status.CONFIRMED).count()
+    confirmed = found["confirmed"]
     registration = Registration.objects.create(
         event_key=event.event_key,
         event=event,
@@ -101,7 +127,9 @@ def register(event, *, name, email, organisation, sector, accessibility_needs=""
         language=language,
         status=Status.CONFIRMED if confirmed < capacity else Status.WAITLISTED,
     )
-    notify(registration, "confirmation" if registration.status == Status.CONFIRMED else "waitlist")
+    seated = registration.status == Status.CONFIRMED
+    seats_changed(event.event_key, capacity, confirmed, confirmed + seated)
+    notify(registration, "confirmation" if seated else "waitlist")
     return registration
 
 
@@ -115,15 +143,21 @@ def resend(event, email):
         send_registration_email.enqueue(existing.pk, kind)
 
 
-def fill_free_seats(event_key):
-    """Promote waitlisted people, first come first served, while seats are free. Call under the lock."""
-    capacity = lock(event_key)
-    confirmed = active(event_key).filter(status=Status.CONFIRMED).count()
+def fill_free_seats(event_key, capacity, confirmed):
+    """Promote waitlisted people, first come first served, while seats are free. Call under the lock,
+    with the InnoDay's capacity and its confirmed seats."""
     waiting = active(event_key).filter(status=Status.WAITLISTED).order_by("created_at", "pk")
     promoted = []
     for registration in waiting[: max(0, capacity - confirmed)]:
         promoted.append(promote_one(registration))
     return promoted
+
+
+@transaction.atomic
+def seat_the_waitlist(event_key):
+    """After the capacity was raised: the waitlist moves up, in order (publishing purges the page)."""
+    capacity = lock(event_key)
+    return fill_free_seats(event_key, capacity, confirmed_count(event_key))
 
 
 def promote_one(registration):
@@ -136,14 +170,19 @@ def promote_one(registration):
 
 @transaction.atomic
 def cancel(registration):
-    lock(registration.event_key)
+    key = registration.event_key
+    capacity = lock(key)
     registration = Registration.objects.get(pk=registration.pk)
     if registration.status == Status.CANCELLED:
         return registration, []
+    before = confirmed_count(key)
+    freed = registration.status == Status.CONFIRMED
     registration.status = Status.CANCELLED
     registration.cancelled_at = timezone.now()
     registration.save(update_fields=["status", "cancelled_at"])
-    return registration, fill_free_seats(registration.event_key)
+    promoted = fill_free_seats(key, capacity, before - freed)
+    seats_changed(key, capacity, before, before - freed + len(promoted))
+    return registration, promoted
 
 
 @transaction.atomic
@@ -154,10 +193,12 @@ def promote(registration):
     organiser's deliberate decision to seat someone above the capacity (a speaker's colleague, say).
     Registration by the public never overbooks; this is the only way past the capacity.
     """
-    lock(registration.event_key)
+    capacity = lock(registration.event_key)
     registration = Registration.objects.get(pk=registration.pk)
     if registration.status != Status.WAITLISTED:
         raise RegistrationRefused("not-waitlisted", _("Only a waitlisted registration can be promoted."))
+    before = confirmed_count(registration.event_key)
+    seats_changed(registration.event_key, capacity, before, before + 1)
     return promote_one(registration)
 
 

@@ -1,7 +1,7 @@
 from urllib.parse import urlencode
 
 from django.contrib import messages
-from django.http import HttpResponseBadRequest
+from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language
@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods
 from innodays import registration as seats
 from innodays.calendar import feed_response
 from innodays.forms import RegistrationForm
+from innodays.models import InnoDayPage
 from innodays.tokens import make_token, read_token
 from innoportal.languages import content_language
 from innoportal.ratelimit import allow
@@ -37,6 +38,25 @@ def innoday_page(page, request):
     return TemplateResponse(
         request, page.get_template(request), {**page.get_context(request), "form": form}, status=status
     )
+
+
+@require_http_methods(["GET", "POST"])
+def register(request, event_key):
+    """The registration form's own address: the InnoDay is found by its key in one query, without
+    routing through the page tree, so a rush of registrations costs little. A GET (a reload of a
+    form with errors) goes to the page; a page visitors may not see keeps its form to itself."""
+    page = (
+        InnoDayPage.objects.live()
+        .filter(translation_key=event_key, locale__language_code=content_language(get_language()))
+        .select_related("locale")
+        .first()
+    )
+    if page is None:
+        raise Http404
+    restricted = any(not restriction.accept_request(request) for restriction in page.get_view_restrictions())
+    if request.method == "GET" or restricted:
+        return redirect(page.url)
+    return innoday_page(page, request)
 
 
 def registered(page, request, token):

@@ -45,6 +45,7 @@ urlpatterns += i18n_patterns(
     path("my/account/export/", account_views.export_my_data, name="my_account_export"),
     path("my/submissions/", include("submissions.urls")),
     path("innodays/cancel/<str:token>/", event_views.cancel, name="innoday_cancel"),
+    path("innodays/register/<uuid:event_key>/", event_views.register, name="innoday_register"),
     path("", include("notifications.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,

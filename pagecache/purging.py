@@ -5,7 +5,8 @@ switcher of each translation names it), its ancestors (index pages and the home 
 and featured items change), the pages of catalogue items related to it (a wish's solutions and
 trials, a trial's wish and solution), and the content token (search, APIs, feeds, sitemaps). An
 organisation or category edited purges its items' pages and every index; the footer purges every
-page; a registration purges its InnoDay (seats left); a match purges its wish and solution.
+page; a registration that changes what an InnoDay's page says of its seats (innodays.registration)
+purges that InnoDay; a match purges its wish and solution.
 
 The shared cache is purged at once (pagecache.store); other frontend caches configured in
 settings.WAGTAILFRONTENDCACHE (a proxy, a CDN) get the same addresses through Wagtail's
@@ -135,9 +136,11 @@ def _footer_changed(sender, instance, **kwargs):
     _purge(everything=True)
 
 
-def _registration_changed(sender, instance, **kwargs):
-    event = instance.event
-    purge_pages([event, *event.get_translations()])
+def purge_innoday(event_key):
+    """An InnoDay's pages in every language: what they show of its seats has changed."""
+    from innodays.models import InnoDayPage
+
+    purge_pages(InnoDayPage.objects.filter(translation_key=event_key))
 
 
 def _match_changed(sender, instance, **kwargs):
@@ -148,7 +151,6 @@ def _match_changed(sender, instance, **kwargs):
 def connect():
     from catalogue.models import Organisation, TechnologyCategory
     from home.models import FooterText
-    from innodays.models import Registration
     from matching.models import Match
 
     for signal in (page_published, page_unpublished):
@@ -160,5 +162,4 @@ def connect():
             signal.connect(_taxonomy_changed, sender=model, dispatch_uid=f"pagecache-{model.__name__}-{id(signal)}")
     for signal in (post_save, post_delete):
         signal.connect(_footer_changed, sender=FooterText, dispatch_uid=f"pagecache-footer-{id(signal)}")
-        signal.connect(_registration_changed, sender=Registration, dispatch_uid=f"pagecache-reg-{id(signal)}")
         signal.connect(_match_changed, sender=Match, dispatch_uid=f"pagecache-match-{id(signal)}")

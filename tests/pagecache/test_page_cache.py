@@ -4,7 +4,6 @@ import re
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.cache import caches
 from django.test import Client
 
 from catalogue.models import Organisation, WishPage
@@ -18,13 +17,6 @@ pytestmark = pytest.mark.django_db(transaction=True)
 WISH = "/en/wishes/cut-chiller-energy-use/"
 INNODAY = "/en/innodays/innoday-test/"
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
-
-
-@pytest.fixture(autouse=True)
-def page_cache(settings):
-    settings.PAGE_CACHE = True
-    settings.PAGE_CACHE_PURGE_AT_ONCE = False
-    caches[settings.PAGE_CACHE_ALIAS].clear()
 
 
 def cached(client, url, **headers):
