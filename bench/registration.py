@@ -7,7 +7,7 @@ Creates a fresh PostgreSQL database `innoportal_bench` on 127.0.0.1:5432 (user p
 migrates it, builds the site structure and one InnoDay open for registration, and serves the site with
 gunicorn (production settings, plain http) on 127.0.0.1:PORT. Then all the people start together, each
 in its own thread with its own cookies: GET the InnoDay page for the CSRF token and cookie, POST the
-registration form. A 302 to <page>/registered/ is a registration; anything else is an error.
+registration form to its action. A 302 to <page>/registered/ is a registration; anything else is an error.
 
 Prints the confirmed and waitlisted counts (from the database), the errors, the wall time, the
 throughput and the POST latency (p50/p95/p99/max). Expected: `seats` confirmed, the rest waitlisted,
@@ -36,7 +36,7 @@ import threading
 import time
 from collections import Counter
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import psycopg2
 import requests
@@ -47,6 +47,7 @@ DATABASE = "innoportal_bench"
 PG = {"host": "127.0.0.1", "port": 5432, "user": "postgres"}
 TIMEOUT = 60  # seconds, per request
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+ACTION = re.compile(r'<form method="post" action="([^"]+)"')
 
 CREATE_INNODAY = """
 import datetime
@@ -172,8 +173,8 @@ class Person(threading.Thread):
         try:
             self.barrier.wait()
             page = session.get(self.page_url, timeout=TIMEOUT)
-            token = CSRF.search(page.text)
-            if page.status_code != 200 or not token:
+            token, action = CSRF.search(page.text), ACTION.search(page.text)
+            if page.status_code != 200 or not token or not action:
                 self.outcome, self.detail = "error", f"GET {page.status_code}: {page.text[:200]!r}"
                 return
             data = {
@@ -187,7 +188,8 @@ class Person(threading.Thread):
                 "website": "",
             }
             started = time.perf_counter()
-            answer = session.post(self.page_url, data=data, timeout=TIMEOUT, allow_redirects=False)
+            form_url = urljoin(self.page_url, action.group(1))  # the form's own address, as a browser sends it
+            answer = session.post(form_url, data=data, timeout=TIMEOUT, allow_redirects=False)
             self.latency = time.perf_counter() - started
             location = urlsplit(answer.headers.get("Location", ""))
             if answer.status_code == 302 and location.path == urlsplit(self.page_url).path + "registered/":

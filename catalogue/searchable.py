@@ -73,9 +73,11 @@ def describe_trial(page):
 
 
 def category_names(keys, language):
-    categories = TechnologyCategory.objects.filter(key__in=keys)
-    names = {c.key: c.name for c in categories.filter(locale__language_code="en")}
-    names.update({c.key: c.name for c in categories.filter(locale__language_code=language)})
+    """{key: name} in `language`, else in English (one query)."""
+    categories = TechnologyCategory.objects.filter(key__in=keys, locale__language_code__in={"en", language})
+    rows = list(categories.values_list("key", "name", "locale__language_code"))
+    names = {key: name for key, name, code in rows if code == "en"}
+    names.update({key: name for key, name, code in rows if code == language})
     return names
 
 

@@ -72,13 +72,19 @@ LISTINGS = ("wishindexpage", "solutionindexpage", "trialindexpage", "innodayinde
 @require_GET
 def site_map(request):
     home = HomePage.objects.live().filter(locale=Locale.get_active()).first()
-    sections = []
-    for section in public(home.get_children().live()).specific() if home else []:
-        children = []
-        if section.specific_class._meta.model_name not in LISTINGS:
-            children = list(public(section.get_children().live()))
-        sections.append({"page": section, "children": children})
+    pages = public(home.get_children().live()) if home else []
+    sections = [{"page": section, "children": []} for section in pages]
+    listed = [s for s in sections if s["page"].specific_class._meta.model_name not in LISTINGS]
+    if listed:  # the pages of every section that is not a listing, in one query
+        below = Q()
+        for section in listed:
+            below |= Q(path__startswith=section["page"].path, depth=section["page"].depth + 1)
+        by_path = {section["page"].path: section for section in listed}
+        for child in public(Page.objects.live().filter(below)).order_by("path"):
+            by_path[child.path[: -Page.steplen]]["children"].append(child)
     extra = [(_("Search"), reverse("search")), (_("Email alerts and feeds"), reverse("alerts_subscribe"))]
+    extra.append((_("Public API"), reverse("api_docs")))
+    extra.append((_("Marking scheme checker"), reverse("procurement_checker")))
     context = {"home": home, "sections": sections, "extra": extra}
     return TemplateResponse(request, "home/site_map.html", context)
 

@@ -214,12 +214,14 @@ class OverviewView(AdminTemplateView):
         return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
 
     def get_context_data(self, **kwargs):
+        days = innodays()
+        counts = seats.seat_counts_of(days)  # one query for all of them
         rows = []
-        for page in innodays():
+        for page in days:
             rows.append(
                 {
                     "page": page,
-                    "counts": seats.seat_counts(page),
+                    "counts": counts[page.event_key],
                     "registrations_url": registrations_url(page),
                     "check_in_url": reverse("innoday_check_in_list", args=[page.pk]),
                     "edit_url": reverse("wagtailadmin_pages:edit", args=[page.pk]),

@@ -5,12 +5,16 @@ as 400s, not 500s. (NUL characters are refused before, by `RefuseNullCharacters`
 
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError
+from django.db.models import prefetch_related_objects
 from rest_framework.filters import BaseFilterBackend
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
+
+from catalogue.models.base import CatalogueItemPage, name_organisations
+from innoportal.routing import specific
 
 # Far beyond any listing, well within every database's integers (a larger offset overflows them).
 MAX_OFFSET = 10**9
@@ -21,6 +25,8 @@ class ChecksItsInput:
         offset = request.GET.get("offset", "")
         if offset.isdigit() and int(offset) > MAX_OFFSET:
             raise BadRequestError(f"offset cannot be higher than {MAX_OFFSET}")
+        if request.GET.get("search_operator", "and") not in ("and", "or"):  # Wagtail's search raises a 500
+            raise BadRequestError("search_operator must be 'and' or 'or'")
         if "search" not in request.GET:
             return super().listing_view(request)
         try:
@@ -53,8 +59,36 @@ class FactsFilter(BaseFilterBackend):
         return queryset
 
 
+# Fields that read many rows per page: read for a whole listing at once (prefetched).
+MANY_ROWS = {"categories": "item__categories", "applicable_to": "item__applicable_to", "metrics": "metrics"}
+
+
 class Pages(ChecksItsInput, PagesAPIViewSet):
+    """Wagtail's pages endpoint, reading a listing's relations for all its pages at once: the view
+    restrictions and the site's languages once per request (not three times), each page's locale and
+    facts with it (`serve_related`), and the many-row fields and organisations' names per listing."""
+
     filter_backends = [FactsFilter, *PagesAPIViewSet.filter_backends]
+
+    def get_base_queryset(self):
+        if not hasattr(self, "_base_queryset"):
+            self._base_queryset = super().get_base_queryset()
+        return self._base_queryset
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        return queryset.select_related("locale", *getattr(queryset.model, "serve_related", ()))
+
+    def get_object(self):
+        return specific(super(PagesAPIViewSet, self).get_object())  # Wagtail's: `.specific`
+
+    def get_serializer(self, instance=None, *args, **kwargs):
+        if not kwargs.get("many") or instance is None:
+            return super().get_serializer(instance, *args, **kwargs)
+        pages = list(instance)
+        serializer = super().get_serializer(pages, *args, **kwargs)
+        read_together(pages, serializer.child.fields)
+        return serializer
 
     def check_query_parameters(self, queryset):
         # Wagtail's check, which also knows the facts of the pages that have them.
@@ -65,6 +99,18 @@ class Pages(ChecksItsInput, PagesAPIViewSet):
             raise BadRequestError(
                 f"query parameter is not an operation or a recognised field: {', '.join(sorted(unknown))}"
             )
+
+
+def read_together(pages, fields):
+    """Read what the listed item pages' `fields` need of many rows in a query per field, not per page."""
+    items = [page for page in pages if isinstance(page, CatalogueItemPage)]
+    for model in {type(page) for page in items}:
+        offered = {field.name for field in model.api_fields}
+        lookups = [lookup for name, lookup in MANY_ROWS.items() if name in fields and name in offered]
+        if lookups:
+            prefetch_related_objects([page for page in items if type(page) is model], *lookups)
+    if "organisation" in fields:
+        name_organisations(items)
 
 
 class Images(ChecksItsInput, ImagesAPIViewSet):

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Count, Exists, Min, OuterRef, Q, Subquery
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -22,6 +22,7 @@ from wagtail.search import index
 from innoportal.qr import qr_svg
 from innoportal.visibility import public
 from innozone.kiosk import feed_response, kiosk_feed, service_worker_response
+from innozone.photos import with_photos
 
 
 class ExhibitPage(Page):
@@ -66,11 +67,12 @@ class ExhibitPage(Page):
         """The solution in this exhibit's language, or the one it was chosen in."""
         return self.solution.get_translation_or_none(self.locale) or self.solution
 
-    def solution_url(self):
-        return settings.WAGTAILADMIN_BASE_URL + self.solution_version().url
+    def solution_url(self, solution=None):
+        """The full address of `solution` (the kiosk reads them in bulk), by default solution_version()."""
+        return settings.WAGTAILADMIN_BASE_URL + (solution or self.solution_version()).url
 
-    def qr_code(self):
-        return qr_svg(self.solution_url())
+    def qr_code(self, solution=None):
+        return qr_svg(self.solution_url(solution))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -151,22 +153,38 @@ class InnoZonePage(RoutablePageMixin, Page):
         verbose_name = _("InnoZone page")
 
     def exhibits(self):
-        """Live exhibits on display today, in the editors' kiosk order (or by booth)."""
+        """Live exhibits on display today, in the editors' kiosk order (or by booth). The editors' choice
+        is read in the same query as the exhibits (the page and the kiosk feed ask every time); a draft's
+        choice, as a preview has it, is in memory."""
         today = timezone.localdate()
         showing = (
             public(ExhibitPage.objects.child_of(self).live())
             .filter(on_display_from__lte=today)
             .filter(Q(on_display_until__isnull=True) | Q(on_display_until__gte=today))
+            .order_by("booth", "title")
         )
-        chosen = [item.exhibit_id for item in self.kiosk_exhibits.all()]
-        if not chosen:
-            return list(showing.order_by("booth", "title"))
-        by_pk = {e.pk: e for e in showing.filter(pk__in=chosen)}
-        return [by_pk[pk] for pk in chosen if pk in by_pk]
+        if self.kiosk_exhibits.is_deferring:
+            return in_chosen_order(list(showing), [item.exhibit_id for item in self.kiosk_exhibits.all()])
+        choices = KioskExhibit.objects.filter(page=self)
+        own = choices.filter(exhibit=OuterRef("pk")).order_by().values("exhibit")
+        rows = list(
+            showing.annotate(
+                any_chosen=Exists(choices),
+                position=Subquery(own.annotate(first=Min("sort_order")).values("first")),
+                times=Subquery(own.annotate(n=Count("pk")).values("n")),
+            )
+        )
+        if not rows or not rows[0].any_chosen:
+            return rows
+        chosen = [row for row in rows if row.times]
+        if all(row.times == 1 and row.position is not None for row in chosen):
+            return sorted(chosen, key=lambda row: row.position)
+        # An exhibit chosen twice, or choices without an order: as the editors' list has them.
+        return in_chosen_order(rows, [item.exhibit_id for item in self.kiosk_exhibits.all()])
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["exhibits"] = self.exhibits()
+        context["exhibits"] = with_photos(self.exhibits())  # the cards' photos, not one query per card
         return context
 
     @path("kiosk/")
@@ -189,6 +207,15 @@ class InnoZonePage(RoutablePageMixin, Page):
         if mode_name == "kiosk":
             return self.kiosk(request, preview=True)
         return super().serve_preview(request, mode_name)
+
+
+def in_chosen_order(exhibits, chosen):
+    """`exhibits` in the order of the chosen exhibits' keys, leaving out those not chosen; all of them
+    when none are chosen."""
+    if not chosen:
+        return exhibits
+    by_pk = {exhibit.pk: exhibit for exhibit in exhibits}
+    return [by_pk[pk] for pk in chosen if pk in by_pk]
 
 
 class KioskExhibit(Orderable):

@@ -28,6 +28,7 @@ def matching_menu_item():
 @hooks.register("catalogue_wish_timeline")
 def matched_step(wish_page):
     """The wish page's "Matched" step: the first confirmed match, with its solution in the page's language."""
+    from innoportal.visibility import public
     from matching.models import Match
 
     match = (
@@ -38,6 +39,10 @@ def matched_step(wish_page):
     )
     if match is None:
         return {}
-    solution = match.solution.pages.live().public().filter(locale=wish_page.locale_id).first()
+    # Mostly one of the solutions proposed for the wish, which its page has read already.
+    proposed = [page for page in wish_page.live_solutions() if page.item_id == match.solution_id]
+    solution = proposed[0] if proposed else None
+    if solution is None:
+        solution = public(match.solution.pages.live()).filter(locale=wish_page.locale_id).first()
     detail, url = (solution.title, solution.url) if solution else ("", "")
     return {"matched": (timezone.localdate(match.decided_at), detail, url)}

@@ -32,6 +32,9 @@ CONTENT = {  # show content in general: kept until anything is published
     "search",
     "search_api",
     "reports",
+    "statistics",
+    "api_docs",
+    "api_schema",
     "sitemap",
     "robots",
     "innodays_calendar",
@@ -47,7 +50,7 @@ def _dynamic(request):
     """Whether the address shows content in general (its key carries the content token)."""
     path = request.path_info
     return path.startswith(("/api/", "/sitemap.xml", "/robots.txt", "/innodays.ics")) or any(
-        part in path for part in ("/search/", "/reports/", "/alerts/feeds/")
+        part in path for part in ("/search/", "/reports/", "/statistics/", "/api-docs/", "/alerts/feeds/")
     )
 
 

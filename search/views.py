@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET
 
 from innoportal.languages import content_language, convert_response
@@ -138,6 +139,7 @@ def answers_503_when_unavailable(view):
     return wrapper
 
 
+@csrf_exempt  # read-only: any method but GET is a 405, not a 403 for want of a CSRF token
 @require_GET
 @in_requested_language
 @answers_503_when_unavailable
@@ -186,6 +188,7 @@ def _fallbacks_json(results):
     return {name: value for name, value in extra.items() if value}
 
 
+@csrf_exempt
 @require_GET
 @in_requested_language
 @answers_503_when_unavailable

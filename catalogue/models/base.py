@@ -14,7 +14,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from .taxonomy import Organisation
+from .taxonomy import Organisation, TechnologyCategory
 
 
 def fact(name):
@@ -32,6 +32,7 @@ class CatalogueItemPage(Page):
     import_digest = models.CharField(max_length=64, blank=True, editable=False)
 
     key = fact("key")
+    serve_related = ["item"]  # read with the page when it is served (innoportal.routing)
 
     search_fields = Page.search_fields + [index.SearchField("summary", boost=2)]
     api_fields = [
@@ -128,8 +129,9 @@ def name_organisations(pages):
     language for the whole list, not one per page."""
     by_locale = {}
     for page in pages:
-        if isinstance(page, DescribedItemPage):
-            by_locale.setdefault(page.locale_id, []).append(page.item.organisation)
+        organisation = page.read_fact("organisation") if isinstance(page, DescribedItemPage) else None
+        if organisation is not None:
+            by_locale.setdefault(page.locale_id, []).append(organisation)
     for locale_id, organisations in by_locale.items():
         Organisation.prefetch_versions(organisations, locale_id)
     return pages
@@ -157,6 +159,7 @@ class DescribedItemPage(CatalogueItemPage):
     body = RichTextField(_("body"), blank=True, features=["h2", "h3", "bold", "italic", "ol", "ul", "link"])
 
     published_on = fact("published_on")
+    serve_related = ["item__organisation"]
 
     search_fields = CatalogueItemPage.search_fields + [index.SearchField("body")]
     api_fields = CatalogueItemPage.api_fields + [
@@ -181,5 +184,17 @@ class DescribedItemPage(CatalogueItemPage):
         return organisation.in_locale(self.locale_id) if organisation else None
 
     def category_list(self):
-        """The item's categories, named in this page's language."""
-        return sorted((c.in_locale(self.locale_id) for c in self.read_fact("categories") or []), key=lambda c: c.name)
+        """The item's categories, named in this page's language (their names read in one query)."""
+        categories = list(self.read_fact("categories") or [])
+        TechnologyCategory.prefetch_versions(categories, self.locale_id)
+        return sorted((c.in_locale(self.locale_id) for c in categories), key=lambda c: c.name)
+
+    def cards(self):
+        """The related wishes or solutions the page shows as cards (subclasses), read once, their
+        organisations named in this language with the page's own in one query."""
+        return name_organisations([self])
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        self.cards()  # before the template names the page's organisation
+        return context

@@ -82,7 +82,7 @@ class CatalogueIndexPage(Page):
         items.object_list = name_organisations(list(items.object_list))
         context.update(
             items=items,
-            total=base.count(),
+            total=paginator.count if results is base else base.count(),
             result_count=paginator.count,
             filters=[
                 filter_group(

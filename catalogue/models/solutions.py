@@ -30,6 +30,7 @@ class SolutionPage(DescribedItemPage):
     )
 
     trl = fact("trl")
+    serve_related = ["item__organisation", "image"]
 
     base_form_class = SolutionPageForm
     content_panels = DescribedItemPage.content_panels + [
@@ -76,18 +77,23 @@ class SolutionPage(DescribedItemPage):
         from .wishes import WishPage
 
         served = Q(item__proposed_solutions=self.item_id) | Q(item__trials__solution=self.item_id)
-        wishes = public(WishPage.objects.live()).filter(served, locale=self.locale).distinct()
+        wishes = public(WishPage.objects.live()).filter(served, locale=self.locale_id).distinct()
         return wishes.select_related("item__organisation").order_by("-item__published_on")
 
     def wishes_served(self):
-        """`live_wishes`, their departments named in this page's language (one query, not one per wish)."""
-        return name_organisations(list(self.live_wishes()))
+        """`live_wishes`, read once, their departments named in this page's language with the
+        solution's own provider (one query, not one per wish)."""
+        if "_wishes_served" not in self.__dict__:
+            self._wishes_served = name_organisations([self, *self.live_wishes()])[1:]
+        return self._wishes_served
+
+    cards = wishes_served
 
     def live_trials(self):
         """The solution's live trials in this language, newest first, with their facts."""
         from .trials import TrialPage
 
-        trials = public(TrialPage.objects.live()).filter(locale=self.locale, item__solution=self.item_id)
+        trials = public(TrialPage.objects.live()).filter(locale=self.locale_id, item__solution=self.item_id)
         return list(trials.select_related("item").order_by("-item__start_date"))
 
 

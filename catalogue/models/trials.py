@@ -10,7 +10,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from .base import CatalogueItemPage, fact
+from .base import CatalogueItemPage, fact, name_organisations
 from .items import Trial
 from .page_forms import REPORT_FACTS, TRIAL_FACTS, TrialPageForm
 
@@ -59,6 +59,7 @@ class TrialPage(RoutablePageMixin, CatalogueItemPage):
     energy_saved_kwh = fact("energy_saved_kwh")
     money_saved_hkd = fact("money_saved_hkd")
     payback_years = fact("payback_years")
+    serve_related = ["item__wish__organisation", "item__solution__organisation", "interim_document", "report_document"]
 
     base_form_class = TrialPageForm
     content_panels = CatalogueItemPage.content_panels + [
@@ -129,13 +130,22 @@ class TrialPage(RoutablePageMixin, CatalogueItemPage):
     @property
     def wish(self):
         """The trial's wish, as a page in this trial's language (else any)."""
-        wish = self.read_fact("wish")
-        return wish.page_in(self.locale_id) if wish else None
+        return self.wish_and_solution()[0]
 
     @property
     def solution(self):
-        solution = self.read_fact("solution")
-        return solution.page_in(self.locale_id) if solution else None
+        return self.wish_and_solution()[1]
+
+    def wish_and_solution(self):
+        """The trial's wish and solution as pages in this trial's language (else any), read once,
+        their organisations named in their languages in one query."""
+        items = (self.read_fact("wish"), self.read_fact("solution"))
+        key = (*(item.pk if item else None for item in items), self.locale_id)
+        if self.__dict__.get("_wish_and_solution", (None,))[0] != key:
+            pages = [item.page_in(self.locale_id) if item else None for item in items]
+            name_organisations([page for page in pages if page is not None])
+            self._wish_and_solution = (key, pages)
+        return self._wish_and_solution[1]
 
     @property
     def has_report(self):
@@ -182,7 +192,9 @@ class TrialPage(RoutablePageMixin, CatalogueItemPage):
         return response
 
     def metrics_of(self, report):
-        return [m for m in self.metrics.all() if m.report == report]
+        if "_metrics" not in self.__dict__:  # read once for both reports and their baselines
+            self._metrics = list(self.metrics.all())
+        return [m for m in self._metrics if m.report == report]
 
     def interim_metrics(self):
         return self.metrics_of(TrialMetric.Report.INTERIM)

@@ -75,16 +75,20 @@ class WishPage(DescribedItemPage):
         if "_live_trials" not in self.__dict__:
             from .trials import TrialPage
 
-            trials = public(TrialPage.objects.live()).filter(locale=self.locale, item__wish=self.item_id)
+            trials = public(TrialPage.objects.live()).filter(locale=self.locale_id, item__wish=self.item_id)
             self._live_trials = list(trials.select_related("item").order_by("-item__start_date"))
         return self._live_trials
 
     def live_solutions(self):
-        """The solutions proposed for the wish, with their providers named in this language."""
+        """The solutions proposed for the wish, with their providers named in this language (and
+        the wish's own department, in the same query)."""
         if "_live_solutions" not in self.__dict__:
             from .solutions import SolutionPage
 
-            solutions = public(SolutionPage.objects.live()).filter(locale=self.locale, item__applicable_to=self.item_id)
-            solutions = solutions.select_related("item__organisation").order_by("-item__published_on")
-            self._live_solutions = name_organisations(list(solutions))
+            solutions = public(SolutionPage.objects.live()).filter(locale=self.locale_id)
+            solutions = solutions.filter(item__applicable_to=self.item_id).select_related("item__organisation")
+            solutions = solutions.order_by("-item__published_on")
+            self._live_solutions = name_organisations([self, *solutions])[1:]
         return self._live_solutions
+
+    cards = live_solutions

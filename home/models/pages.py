@@ -1,6 +1,7 @@
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.db import models
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, F, Q, Sum, Window
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -14,6 +15,7 @@ from catalogue.models.base import name_organisations
 from home.blocks import BodyBlock
 from innoportal.visibility import public
 from matching.models import Match
+from pagecache import store
 
 
 class HomePage(Page):
@@ -37,33 +39,51 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("home page")
 
+    serve_related = ["hero_image"]  # read with the page when it is served (innoportal.routing)
+    RECENT_MATCHES = 3
+
     def portal_figures(self):
-        """Live counts in this page's language, so the figures never go stale (three queries)."""
-        live = public(Page.objects.live()).filter(locale=self.locale)
-        kinds = {WishPage: "wishes", SolutionPage: "solutions", TrialPage: "trials"}
-        types = {ContentType.objects.get_for_model(model).pk: name for model, name in kinds.items()}
-        counts = dict.fromkeys(kinds.values(), 0)
-        for row in live.filter(content_type__in=types).order_by().values("content_type").annotate(n=Count("pk")):
-            counts[types[row["content_type"]]] = row["n"]
-        reported = Q(item__status=Trial.Status.COMPLETED) & ~Q(report_summary="")
-        trials = public(TrialPage.objects.live()).filter(locale=self.locale)
-        totals = trials.aggregate(value=Sum("item__value_hkd"), reports=Count("pk", filter=reported))
+        """Live counts in this page's language, so the figures never go stale: one query for the
+        pages, and the confirmed matches counted with the latest of them (`recently_matched`)."""
+        kinds = {"wishes": WishPage, "solutions": SolutionPage, "trials": TrialPage}
+        types = {name: ContentType.objects.get_for_model(model).pk for name, model in kinds.items()}
+        reported = Q(trialpage__item__status=Trial.Status.COMPLETED) & ~Q(trialpage__report_summary="")
+        live = public(Page.objects.live()).filter(locale=self.locale_id)
+        totals = live.aggregate(
+            **{name: Count("pk", filter=Q(content_type=pk)) for name, pk in types.items()},
+            value=Sum("trialpage__item__value_hkd", filter=Q(content_type=types["trials"])),
+            reports=Count("pk", filter=Q(content_type=types["trials"]) & reported),
+        )
         return {
-            **counts,
+            **{name: totals[name] for name in kinds},
             "matched_value": totals["value"] or 0,
-            "matches": Match.objects.filter(decision=Match.Decision.CONFIRMED).count(),
+            "matches": self.confirmed_matches(self.RECENT_MATCHES * 3)[0],
             "reports": totals["reports"],
         }
 
-    def recently_matched(self, count=3):
+    def confirmed_matches(self, latest):
+        """(how many matches are confirmed, the latest `latest` (at least one) of them): one query,
+        read once."""
+        memo = self.__dict__.setdefault("_confirmed_matches", {})
+        if latest not in memo:
+            confirmed = Match.objects.filter(decision=Match.Decision.CONFIRMED).order_by("-decided_at")
+            rows = list(confirmed.annotate(total=Window(Count("pk")))[:latest])
+            memo[latest] = (rows[0].total if rows else 0, rows)  # none among the latest: none at all
+        return memo[latest]
+
+    def recently_matched(self, count=RECENT_MATCHES):
         """The latest confirmed matches whose wish and solution are both live in this page's language
-        (their pages read in one query per kind, not two per match)."""
-        matches = list(Match.objects.filter(decision=Match.Decision.CONFIRMED).order_by("-decided_at")[: count * 3])
-        pages = {}
-        for model, field in ((WishPage, "wish_id"), (SolutionPage, "solution_id")):
-            items = [getattr(match, field) for match in matches]
-            live = public(model.objects.live()).filter(locale=self.locale_id, item__in=items)
-            pages[field] = {page.item_id: page for page in live}
+        (their pages read in one query for both kinds, not two per match)."""
+        matches = self.confirmed_matches(count * 3)[1]
+        wishes, solutions = [match.wish_id for match in matches], [match.solution_id for match in matches]
+        live = public(Page.objects.live()).filter(locale=self.locale_id)
+        live = live.filter(Q(wishpage__item__in=wishes) | Q(solutionpage__item__in=solutions))
+        pages = {"wish_id": {}, "solution_id": {}}
+        for page in live.annotate(wish=F("wishpage__item"), solution=F("solutionpage__item")) if matches else []:
+            if page.wish is not None:
+                pages["wish_id"][page.wish] = page
+            if page.solution is not None:
+                pages["solution_id"][page.solution] = page
         recent = []
         for match in matches:
             wish, solution = pages["wish_id"].get(match.wish_id), pages["solution_id"].get(match.solution_id)
@@ -73,30 +93,49 @@ class HomePage(Page):
 
     @cached_property
     def _chosen(self):
-        """The editors' live picks, read once for all three rows, each as its specific page."""
-        ids = [item.page_id for item in self.featured_items.all()]
-        pages = {page.pk: page for page in Page.objects.live().filter(pk__in=ids).specific()}
-        return [pages[pk] for pk in ids if pk in pages]
+        """The editors' live picks, in their order (each as a page of its type when `featured` reads
+        it): one query for the picks of all three rows."""
+        return [item.page for item in self.featured_items.select_related("page") if item.page.live]
 
     def featured(self, model, count=3):
-        """Editors' picks of one kind; the latest items fill the row when they chose none."""
-        chosen = [page for page in self._chosen if type(page) is model]
+        """Editors' picks of one kind; the latest items fill the row when they chose none. Each with
+        its facts (organisations named by `featured_rows`): one query per row."""
+        related = "item" if model is TrialPage else "item__organisation"
+        chosen = [page.pk for page in self._chosen if page.specific_class is model]
         if chosen:
-            return name_organisations(chosen[:count])
-        order, related = (
-            ("-item__start_date", "item") if model is TrialPage else ("-item__published_on", "item__organisation")
-        )
-        latest = public(model.objects.live()).filter(locale=self.locale).select_related(related)
-        return name_organisations(list(latest.order_by(order)[:count]))
+            pages = model.objects.filter(pk__in=chosen).select_related(related).in_bulk()
+            return [pages[pk] for pk in chosen][:count]
+        order = "-item__start_date" if model is TrialPage else "-item__published_on"
+        latest = public(model.objects.live()).filter(locale=self.locale_id).select_related(related)
+        return list(latest.order_by(order)[:count])
+
+    def featured_rows(self):
+        """The three rows of cards, their organisations named in one query."""
+        rows = {model: self.featured(model) for model in (WishPage, SolutionPage, TrialPage)}
+        name_organisations([page for pages in rows.values() for page in pages])
+        return rows
+
+    def hero_links(self):
+        """The hero's buttons: the first two sections in the menu, kept in the cache as the header's
+        menu is, until anything is published (pagecache's content token)."""
+
+        def read():
+            return [{"title": page.title, "url": page.url} for page in self.get_children().live().in_menu()[:2]]
+
+        if self.pk is None:
+            return read()
+        return cache.get_or_set(f"home-hero-links:{self.pk}:{store.content_version()}", read)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        rows = self.featured_rows()
         context.update(
+            hero_links=self.hero_links(),
             figures=self.portal_figures(),
             recently_matched=self.recently_matched(),
-            featured_wishes=self.featured(WishPage),
-            featured_solutions=self.featured(SolutionPage),
-            featured_trials=self.featured(TrialPage),
+            featured_wishes=rows[WishPage],
+            featured_solutions=rows[SolutionPage],
+            featured_trials=rows[TrialPage],
         )
         return context
 

@@ -59,8 +59,17 @@ def _versions(page):
 @register.simple_tag(takes_context=True)
 def language_links(context):
     """One link per language (settings.LANGUAGES, a converted one too). On a page: its version in that
-    language (for Simplified Chinese, the Traditional one under /zh-hans/), else that language's home."""
-    return _memo(context, "language_links", lambda: _language_links(context))
+    language (for Simplified Chinese, the Traditional one under /zh-hans/), else that language's home.
+    A page's links are kept in the cache until anything is published (pagecache's content token)."""
+    return _memo(context, "language_links", lambda: _kept_language_links(context))
+
+
+def _kept_language_links(context):
+    page, request = context.get("page"), context.get("request")
+    if not isinstance(page, Page) or page.pk is None or getattr(request, "is_preview", False):
+        return _language_links(context)
+    key = f"language-links:{page.pk}:{get_language()}:{store.content_version()}"
+    return cache.get_or_set(key, lambda: _language_links(context))
 
 
 def _language_links(context):

@@ -32,6 +32,10 @@ INSTALLED_APPS = [
     "notifications",
     "submissions",
     "matching",
+    "opendata",
+    "portal_statistics",
+    "apidocs",
+    "procurement",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.api.v2",

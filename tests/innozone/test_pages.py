@@ -58,6 +58,18 @@ def test_kiosk_feed_answers_304_when_nothing_changed(client, zone):
     assert client.get("/en/innozone/kiosk/feed/", headers={"if-none-match": etag}).status_code == 304
 
 
+def test_publishing_an_exhibit_gives_the_kiosk_the_new_feed(client, zone):
+    before = feed(client)
+    exhibit = ExhibitPage.objects.child_of(zone["en"]).get(booth="A1")
+    exhibit.summary = "Now with a live energy dashboard."
+    exhibit.save_revision().publish()
+    after = client.get("/en/innozone/kiosk/feed/", headers={"if-none-match": before["ETag"]})
+    assert after.status_code == 200 and after["ETag"] != before["ETag"]
+    assert after.json()["exhibits"][0]["text"]["en"]["summary"] == "Now with a live energy dashboard."
+    assert after.json()["version"] != before.json()["version"]
+    assert client.get("/en/innozone/kiosk/feed/", headers={"if-none-match": after["ETag"]}).status_code == 304
+
+
 def test_editors_choose_which_exhibits_show_and_in_what_order(client, zone):
     before = feed(client).json()
     assert [e["text"]["en"]["booth"] for e in before["exhibits"]] == ["A1", "B2"]
@@ -69,6 +81,20 @@ def test_editors_choose_which_exhibits_show_and_in_what_order(client, zone):
     after = feed(client).json()
     assert [e["text"]["en"]["booth"] for e in after["exhibits"]] == ["B2"]
     assert after["version"] != before["version"]
+
+
+def test_the_kiosk_shows_the_chosen_exhibits_in_the_editors_order_and_previews_a_drafts_choice(client, zone):
+    en = zone["en"]
+    a1, b2 = (ExhibitPage.objects.child_of(en).get(booth=booth) for booth in ("A1", "B2"))
+    en.kiosk_exhibits = [KioskExhibit(exhibit=b2), KioskExhibit(exhibit=a1)]
+    en.kiosk_idle_seconds, en.kiosk_rotate_seconds, en.kiosk_refresh_seconds = 60, 8, 60  # as editors may set
+    en.save_revision().publish()
+    assert [e["text"]["en"]["booth"] for e in feed(client).json()["exhibits"]] == ["B2", "A1"]
+    draft = en.get_latest_revision_as_object()
+    draft.kiosk_exhibits = [KioskExhibit(exhibit=a1)]
+    preview = soup(draft.make_preview_request(preview_mode="kiosk")).select_one("#kiosk-feed").string
+    assert '"booth": "A1"' in preview and '"booth": "B2"' not in preview
+    assert [e["text"]["en"]["booth"] for e in feed(client).json()["exhibits"]] == ["B2", "A1"]
 
 
 def test_exhibits_leave_the_kiosk_when_their_display_ends(client, zone):
