@@ -100,6 +100,7 @@ def schemas():
 def paths(responses):
     search = responses({"200": ("SearchResults", _("Ranked results, ten to a page, with facet counts."))})
     suggest = responses({"200": ("Suggestions", _("Up to eight titles for what has been typed."))})
+    parameters = search_parameters()
     return {
         "/api/search/": {
             "get": {
@@ -107,7 +108,7 @@ def paths(responses):
                 "tags": ["search"],
                 "summary": str(_("Search the portal")),
                 "description": str(_("Wishes, solutions, trials, exhibits and InnoDays: only live, public pages.")),
-                "parameters": search_parameters(),
+                "parameters": parameters,
                 "responses": search,
             }
         },
@@ -116,7 +117,7 @@ def paths(responses):
                 "operationId": "suggest",
                 "tags": ["search"],
                 "summary": str(_("Suggest titles as someone types")),
-                "parameters": [p for p in search_parameters() if p["name"] in ("q", "lang")],
+                "parameters": [p for p in parameters if p["name"] in ("q", "lang")],
                 "responses": suggest,
             }
         },
