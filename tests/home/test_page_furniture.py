@@ -3,7 +3,7 @@
 import json
 
 from django.contrib.staticfiles import finders
-from django.utils import formats, translation
+from django.utils import formats, timezone, translation
 
 from catalogue.models import TrialPage
 from tests.html import soup, text
@@ -18,7 +18,7 @@ def test_every_page_says_when_it_was_last_revised(client, catalogue):
     trial = TrialPage.objects.get(item__key="T-0001", locale__language_code="en")
     page = soup(client.get(trial.url))
     with translation.override("en"):
-        day = formats.date_format(trial.last_published_at, "DATE_FORMAT")
+        day = formats.date_format(timezone.localtime(trial.last_published_at), "DATE_FORMAT")
     assert text(page.select_one(".last-revised")) == f"Last revision date: {day}"
     assert "修訂日期：" in text(soup(client.get("/zh-hant/")).select_one(".last-revised"))
 
