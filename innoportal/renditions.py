@@ -9,46 +9,26 @@ every failure is logged and the picture is made on its first visit instead, as b
 
 import logging
 
-from django.db import transaction
 from django_tasks import task
 from wagtail.models import Page
 
 from innoportal import pictures
+from innoportal.aftercommit import AfterCommit
 
 logger = logging.getLogger(__name__)
 
 
-class _Pending:
-    """The pages published in the current transaction, flushed to one task when it commits."""
+def _queue(page_ids):
+    make_renditions.enqueue(sorted(page_ids))
 
-    def __init__(self):
-        self.page_ids = set()
-        self.flushed = False
 
-    def flush(self):
-        self.flushed = True
-        try:
-            make_renditions.enqueue(sorted(self.page_ids))
-        except Exception:
-            logger.exception("Renditions of pages %s not queued", sorted(self.page_ids))
-
-    def waiting_in(self, connection):
-        return not self.flushed and any(callback == self.flush for _sids, callback, _robust in connection.run_on_commit)
+_renditions = AfterCommit("renditions", act=_queue, robust=True)
 
 
 def page_published(sender, instance, **kwargs):
     try:
-        if not pictures.registered(instance):
-            return
-        connection = transaction.get_connection()
-        pending = getattr(connection, "renditions_pending", None)
-        # A rolled-back transaction drops its callback: start a new batch then.
-        if pending is not None and pending.waiting_in(connection):
-            pending.page_ids.add(instance.pk)
-            return
-        pending = connection.renditions_pending = _Pending()
-        pending.page_ids.add(instance.pk)
-        transaction.on_commit(pending.flush, robust=True)  # outside a transaction this runs at once
+        if pictures.registered(instance):
+            _renditions.add([instance.pk])
     except Exception:
         logger.exception("Renditions of page %s not queued", getattr(instance, "pk", None))
 

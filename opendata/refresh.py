@@ -8,42 +8,23 @@ else the page cache purges for: the catalogue does not show them, and a 100,000-
 made again for nothing.
 """
 
-import threading
-
 from django.conf import settings
-from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from innoportal.aftercommit import AfterCommit
+
 from . import store
 
-_pending = threading.local()
+_refreshes = AfterCommit(
+    "open-data", act=lambda _nothing: store.refresh(), at_once=lambda: settings.PAGE_CACHE_PURGE_AT_ONCE
+)
 
 
 def changed(**kwargs):
     """Replace the version when the current transaction commits (now, outside one), once per transaction."""
-    connection = transaction.get_connection()
-    if not connection.in_atomic_block or settings.PAGE_CACHE_PURGE_AT_ONCE:
-        store.refresh()
-    elif not _waiting(connection):
-        transaction.on_commit(store.refresh)
-        _pending.at = len(connection.run_on_commit) - 1
-
-
-def _waiting(connection):
-    """Whether store.refresh already waits for this transaction's commit. Looked up where it was put
-    (an import sends thousands of signals: no search of the whole list each time); a savepoint rolled
-    back since may have moved it up the list, or removed it."""
-    callbacks = connection.run_on_commit
-    at = getattr(_pending, "at", None)
-    if at is not None and at < len(callbacks) and callbacks[at][1] is store.refresh:
-        return True
-    for n in range(min(at or 0, len(callbacks) - 1), -1, -1):
-        if callbacks[n][1] is store.refresh:
-            _pending.at = n
-            return True
-    return False
+    _refreshes.add()
 
 
 def connect():

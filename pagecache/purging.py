@@ -13,46 +13,34 @@ settings.WAGTAILFRONTENDCACHE (a proxy, a CDN) get the same addresses through Wa
 frontend-cache invalidation.
 """
 
-import functools
-import threading
-
 from django.conf import settings
-from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_delete
 from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from innoportal.aftercommit import AfterCommit
 from pagecache import store
 
-_pending = threading.local()
+EVERYTHING = object()  # among the addresses: purge every cached page
+
+
+def _flush(urls):
+    if EVERYTHING in urls:
+        store.purge_everything()
+        urls = urls - {EVERYTHING}
+    store.purge(urls)
+    others = [name for name in settings.WAGTAILFRONTENDCACHE if name != "shared"]
+    if urls and others:
+        purge_urls_from_cache(sorted(urls), backends=others)
+
+
+_purges = AfterCommit("page-cache", act=_flush, at_once=lambda: settings.PAGE_CACHE_PURGE_AT_ONCE)
 
 
 def _purge(urls=(), everything=False):
     """Purge when the current transaction commits, once for all its changes (now, outside one)."""
-    connection = transaction.get_connection()
-    if not connection.in_atomic_block or settings.PAGE_CACHE_PURGE_AT_ONCE:
-        _flush({"urls": set(urls), "everything": everything})
-        return
-    batch = getattr(_pending, "batch", None)
-    # A batch whose transaction rolled back (or already committed) is no longer among the callbacks.
-    if batch is None or not any(callback[1] is batch["flush"] for callback in connection.run_on_commit):
-        batch = _pending.batch = {"urls": set(), "everything": False}
-        batch["flush"] = functools.partial(_flush, batch)
-        transaction.on_commit(batch["flush"])
-    batch["urls"].update(urls)
-    batch["everything"] |= everything
-
-
-def _flush(batch):
-    if getattr(_pending, "batch", None) is batch:
-        _pending.batch = None
-    if batch["everything"]:
-        store.purge_everything()
-    store.purge(batch["urls"])
-    others = [name for name in settings.WAGTAILFRONTENDCACHE if name != "shared"]
-    if batch["urls"] and others:
-        purge_urls_from_cache(sorted(batch["urls"]), backends=others)
+    _purges.add([*urls, EVERYTHING] if everything else urls)
 
 
 def _with_converted(urls):

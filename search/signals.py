@@ -4,39 +4,25 @@ All the items touched in one transaction (an import publishes thousands) go to t
 worker as one task, queued only once the transaction commits.
 """
 
-from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished
 
+from innoportal.aftercommit import AfterCommit
 from search import registry
 
 
-class _Pending:
-    def __init__(self):
-        self.keys = set()
-        self.flushed = False
+def _update(keys):
+    from search.tasks import update_documents
 
-    def flush(self):
-        from search.tasks import update_documents
+    update_documents.enqueue(sorted(keys))
 
-        self.flushed = True
-        update_documents.enqueue(sorted(self.keys))
 
-    def waiting_in(self, connection):
-        return not self.flushed and any(callback == self.flush for _sids, callback, _robust in connection.run_on_commit)
+_updates = AfterCommit("search-documents", act=_update)
 
 
 def queue(translation_key):
-    connection = transaction.get_connection()
-    pending = getattr(connection, "search_pending", None)
-    # A rolled-back transaction drops its callback: start a new batch then.
-    if pending is not None and pending.waiting_in(connection):
-        pending.keys.add(str(translation_key))
-        return
-    pending = connection.search_pending = _Pending()
-    pending.keys.add(str(translation_key))
-    transaction.on_commit(pending.flush)  # outside a transaction this runs at once
+    _updates.add([str(translation_key)])
 
 
 def page_changed(sender, instance, **kwargs):

@@ -6,7 +6,7 @@ from django.test import Client
 from wagtail.models import PageViewRestriction
 
 from catalogue.models import Organisation, Wish, WishPage
-from opendata import store
+from opendata import refresh, store
 
 from .files import by_key, download, records
 
@@ -73,7 +73,7 @@ def test_a_change_refreshes_the_exports_when_its_transaction_commits(
         other = WishPage.objects.get(item__key="W-0001", locale__language_code="en")
         other.save_revision().publish()
         assert store.current() == version  # not before the commit: a download now would keep old rows
-    assert sum(callback is store.refresh for callback in callbacks) == 1  # once per transaction
+    assert sum(getattr(callback, "after_commit", None) is refresh._refreshes for callback in callbacks) == 1  # once
     for callback in callbacks:
         callback()
     assert store.current() != version
