@@ -6,7 +6,7 @@ active when it is built."""
 
 from django.utils.translation import gettext as _
 
-from apidocs import search_api, wagtail_api
+from apidocs import opendata_api, search_api, wagtail_api
 
 
 def responses(ok, error="FormError", missing=False, unavailable=False):
@@ -53,7 +53,8 @@ def document():
         "tags": [
             {"name": "search", "description": _("Search and suggestions")},
             {"name": "content", "description": _("Published pages, images and documents (Wagtail API v2)")},
+            {"name": "open data", "description": _("The published catalogue as files, under CC BY 4.0")},
         ],
-        "paths": {**search_api.paths(search_responses), **wagtail_api.paths(responses)},
-        "components": {"schemas": {**search_api.schemas(), **wagtail_api.schemas()}},
+        "paths": {**search_api.paths(search_responses), **wagtail_api.paths(responses), **opendata_api.paths()},
+        "components": {"schemas": {**search_api.schemas(), **wagtail_api.schemas(), **opendata_api.schemas()}},
     }

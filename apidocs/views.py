@@ -53,6 +53,7 @@ def _values(schema):
 
 def _shape(answer, schemas):
     schema = answer.get("content", {}).get("application/json", {}).get("schema", {})
+    schema = schema.get("items", schema) if schema.get("type") == "array" else schema
     refs = [schema] if "$ref" in schema else schema.get("oneOf", [])
     names = [ref["$ref"].rsplit("/", 1)[-1] for ref in refs]
     return [{"name": name, "fields": list(schemas[name].get("properties", {}))} for name in names]

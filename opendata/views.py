@@ -16,6 +16,7 @@ from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date, quote_etag
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_safe
 
 from innoportal.languages import hreflang
@@ -100,6 +101,7 @@ def dictionary(request):
     return TemplateResponse(request, "opendata/dictionary.html", {"datasets": datasets})
 
 
+@csrf_exempt  # read-only: any other method is a 405, not a CSRF 403
 @require_safe
 def download(request, name):
     match = FILE_NAME.fullmatch(name)

@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, settings
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
 from apidocs.schema import document
+from opendata.datasets import DATASETS
 
 pytestmark = pytest.mark.django_db
 
@@ -58,10 +59,14 @@ def test_the_description_is_served_and_lists_every_endpoint(client):
         "/api/v2/images/{id}/",
         "/api/v2/documents/",
         "/api/v2/documents/{id}/",
+    } | {f"/open-data/{slug}.{{language}}.{{format}}" for slug in DATASETS} | {
+        f"/open-data/{slug}.{{format}}" for slug in DATASETS
     }
     parameters = {p["name"]: p for p in served["paths"]["/api/search/"]["get"]["parameters"]}
     assert parameters["page"]["schema"] == {"type": "integer", "minimum": 1, "maximum": 1000}
     assert "trial" in parameters["type"]["schema"]["items"]["enum"]
+    trial = served["components"]["schemas"]["OpenDataTrialsBilingual"]["properties"]
+    assert trial["value_hkd"]["type"] == "number" and {"title_en", "title_zh_hant"} <= set(trial)
 
 
 def test_the_documentation_page_is_in_every_language(client):
