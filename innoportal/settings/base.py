@@ -161,8 +161,8 @@ LOGGING = {
 CACHE_URL = env("CACHE_URL")
 if CACHE_URL:
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL},
-        "pages": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL},
+        "default": {"BACKEND": "innoportal.redis_cache.RedisCache", "LOCATION": CACHE_URL},
+        "pages": {"BACKEND": "innoportal.redis_cache.RedisCache", "LOCATION": CACHE_URL},
     }
 else:
     CACHES = {
