@@ -5,7 +5,8 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 TASK_LOG_LEVEL ?= WARNING
 
-.PHONY: run setup install test lint format messages clean services services-stop search-node search-node-stop
+.PHONY: run setup install test lint format messages clean services services-stop search-node search-node-stop \
+	stack stack-stop s3-node s3-node-stop
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -54,6 +55,24 @@ search-node:
 
 search-node-stop:
 	@bash bin/search-node stop
+
+# The reference production stack of deploy/ on 127.0.0.1 (bin/stack): Varnish on :8080 in front of two
+# gunicorn app servers (:8001, :8002) and two task workers, under supervisor, logs in var/log/; its own
+# database (innoportal_stack), Redis database and search indexes on `make services` and `make search-node`,
+# which it starts where needed and never stops. `make stack STACK_ENV="NAME=VALUE ..."` adds settings.
+stack: install
+	@bash bin/stack up $(STACK_ENV)
+
+stack-stop:
+	@bash bin/stack stop
+
+# An S3-compatible object store (Versity S3 Gateway, built with `go install`) on http://127.0.0.1:7070
+# for the object-storage test (S3_TEST_URL) and MEDIA_STORAGE=s3; data and log in var/s3-node/.
+s3-node:
+	@bash bin/s3-node start
+
+s3-node-stop:
+	@bash bin/s3-node stop
 
 # Needs GNU gettext (xgettext); only for developers changing translatable strings.
 messages: install

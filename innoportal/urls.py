@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
@@ -37,6 +37,15 @@ if settings.DEBUG:
 
     urlpatterns += staticfiles_urlpatterns()
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+elif settings.SERVE_MEDIA:
+    # The uploaded files from MEDIA_ROOT, for a caching proxy in front that keeps them (the stack's
+    # Varnish, deploy/); a production site serves them from its web server or object storage.
+    # Pictures only: documents go through Wagtail's document view, which applies their collections'
+    # privacy (a file under /media/documents/ served as it is would skip it).
+    from django.views.static import serve as serve_file
+
+    pictures = rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>(?:original_images|images)/.+)$"
+    urlpatterns.append(re_path(pictures, serve_file, {"document_root": settings.MEDIA_ROOT}))
 
 # Public pages live under /en/ and /zh-hant/; "/" redirects by Accept-Language (LocaleMiddleware).
 urlpatterns += i18n_patterns(

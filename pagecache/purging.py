@@ -10,29 +10,28 @@ purges that InnoDay; a match purges its wish and solution.
 
 The shared cache is purged at once (pagecache.store); other frontend caches configured in
 settings.WAGTAILFRONTENDCACHE (a proxy, a CDN) get the same addresses through Wagtail's
-frontend-cache invalidation.
+frontend-cache backends, from the task worker ahead of other work (pagecache.proxies).
 """
 
 from django.conf import settings
 from django.db.models.signals import post_delete, post_save, pre_delete
-from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from innoportal.aftercommit import AfterCommit
-from pagecache import store
+from pagecache import proxies, store
 
 EVERYTHING = object()  # among the addresses: purge every cached page
 
 
 def _flush(urls):
-    if EVERYTHING in urls:
+    everything = EVERYTHING in urls
+    if everything:
         store.purge_everything()
         urls = urls - {EVERYTHING}
     store.purge(urls)
-    others = [name for name in settings.WAGTAILFRONTENDCACHE if name != "shared"]
-    if urls and others:
-        purge_urls_from_cache(sorted(urls), backends=others)
+    if (urls or everything) and proxies.names():
+        proxies.purge_proxies.enqueue(sorted(urls), everything)
 
 
 _purges = AfterCommit("page-cache", act=_flush, at_once=lambda: settings.PAGE_CACHE_PURGE_AT_ONCE)

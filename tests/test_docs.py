@@ -21,8 +21,8 @@ SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
 
 
 def ignored_top_level():
-    """Patterns of .gitignore for names at the top of the project (var/, .venv/, db.sqlite3*): what a
-    clone does not have until it runs."""
+    """Patterns of .gitignore (var/, .venv/, db.sqlite3*, tests/browser/screenshots/): what a clone does
+    not have until it runs."""
     gitignore = ROOT / ".gitignore"
     lines = gitignore.read_text(encoding="utf-8").splitlines() if gitignore.exists() else []
     return [line.strip().strip("/") for line in lines if line.strip() and not line.startswith("#")]
@@ -45,7 +45,18 @@ def resolve(base, target):
     return (base / target).resolve()
 
 
+def made_by_running(path):
+    """Whether .gitignore names the path (or a folder above it): made by running, e.g. var/ or the
+    browser tests' screenshots, so a fresh clone may not have it yet."""
+    relative = path.relative_to(ROOT).as_posix()
+    parts = relative.split("/")
+    prefixes = ["/".join(parts[: n + 1]) for n in range(len(parts))]
+    return any(fnmatch.fnmatch(prefix, pattern) for pattern in ignored_top_level() for prefix in prefixes)
+
+
 def exists(path):
+    if made_by_running(path):
+        return True
     if any(char in str(path) for char in "*?["):
         return any(ROOT.glob(str(path.relative_to(ROOT))))
     return path.exists()

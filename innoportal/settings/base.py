@@ -8,8 +8,11 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 from search.elasticsearch_settings import from_environment as search_backends_from_environment
+
+from .storage import media_storage
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -75,6 +78,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "health.middleware.HealthChecks",  # /healthz and /readyz: first, so no host check, redirect or cache applies
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",  # static files, before anything that reads the session
     "pagecache.middleware.PageCache",  # kept answers, served without the rest of the stack
@@ -155,6 +159,8 @@ LOGGING = {
     "loggers": {
         "django": {"handlers": ["stderr"], "level": env("LOG_LEVEL", "INFO"), "propagate": False},
         "fontTools": {"level": "WARNING"},  # it reports every glyph of every font subset in a PDF at INFO
+        "opensearch": {"level": "WARNING"},  # the search engine's clients log every request at INFO
+        "elastic_transport": {"level": "WARNING"},
     },
 }
 
@@ -175,6 +181,18 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 5000},
         },
     }
+
+# Sessions: in the database (default); SESSION_STORE=cached_db reads them from the cache (Redis) and
+# writes both, so they survive a Redis restart; SESSION_STORE=cache keeps them in the cache only.
+SESSION_STORE = env("SESSION_STORE", "db")
+if SESSION_STORE not in ("db", "cached_db", "cache"):
+    raise ImproperlyConfigured(f"SESSION_STORE is db, cached_db or cache, not {SESSION_STORE!r}")
+SESSION_ENGINE = f"django.contrib.sessions.backends.{SESSION_STORE}"
+
+# /readyz (health/): seconds the search engine gets to answer, and how long the oldest task due may wait
+# for a db_worker before the task queue counts as failing (0: never).
+READYZ_TIMEOUT = float(env("READYZ_TIMEOUT", "2"))
+READYZ_TASK_MAX_AGE = int(env("READYZ_TASK_MAX_AGE", "900"))
 
 # Whole public responses for anonymous visitors (pagecache), purged exactly when content changes.
 PAGE_CACHE = env("PAGE_CACHE", "on") != "off"
@@ -226,11 +244,13 @@ STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # WhiteNoise looks there (collec
 STATIC_URL = "/static/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", BASE_DIR / "var" / "media"))
 MEDIA_URL = "/media/"
+# SERVE_MEDIA=1: the application serves MEDIA_ROOT itself, for a caching proxy to keep (deploy/'s stack).
+SERVE_MEDIA = env("SERVE_MEDIA", "0") == "1"
 # Uploads under review (submissions' photos and documents) live outside MEDIA_ROOT: no web server serves
 # them; only the submissions app does, to their author and the reviewers.
 PRIVATE_MEDIA_ROOT = Path(env("PRIVATE_MEDIA_ROOT", BASE_DIR / "var" / "private"))
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": media_storage(env),  # MEDIA_ROOT, or object storage with MEDIA_STORAGE=s3 (settings/storage.py)
     "private": {
         "BACKEND": "django.core.files.storage.FileSystemStorage",
         "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": "/no-public-url/"},

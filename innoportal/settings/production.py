@@ -27,6 +27,8 @@ WAGTAILADMIN_BASE_URL = WAGTAILAPI_BASE_URL = required("WAGTAILADMIN_BASE_URL").
 # use HTTPS only for a year (HSTS), subdomains too unless HSTS_INCLUDE_SUBDOMAINS=0.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env("SSL_REDIRECT", "1") == "1"  # noqa: F405
+# Load balancers and supervisors probe over plain HTTP (health/ answers before this redirect anyway).
+SECURE_REDIRECT_EXEMPT = [r"^healthz/?$", r"^readyz/?$"]
 SECURE_HSTS_SECONDS = int(env("HSTS_SECONDS", "31536000"))  # noqa: F405
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env("HSTS_INCLUDE_SUBDOMAINS", "1") == "1"  # noqa: F405
 SECURE_HSTS_PRELOAD = env("HSTS_PRELOAD", "1") == "1"  # noqa: F405  (allows submitting to the preload list)
