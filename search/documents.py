@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import transaction
+from wagtail.models import Page
 
 from search import corrections, registry
 from search.backends import engine
@@ -41,6 +42,10 @@ def rebuild(progress=None):
 
 
 def _update(keys, search):
+    # Two workers given the same item (published twice in a row) would both insert its documents: the
+    # second waits here for the first to commit, then replaces what it made. In key order, so that
+    # two batches never wait for each other.
+    list(Page.objects.select_for_update().filter(translation_key__in=keys).order_by("pk").values_list("pk"))
     stale = list(SearchDocument.objects.filter(translation_key__in=keys).only(*corrections.FIELDS))
     if stale:
         ids = [doc.id for doc in stale]
