@@ -203,12 +203,13 @@ PAGE_CACHE_PURGE_AT_ONCE = False  # True in tests, whose transactions never comm
 PAGE_CACHE_ROUTES = ("", "report/", "calendar/")  # routes of pages that are the same for everyone
 PAGE_CACHE_NEVER_PARTS = ("/accounts/", "/my/", "/alerts/confirm/", "/alerts/manage/", "/innodays/cancel/")
 # Wagtail's frontend-cache invalidation: the page cache always; a caching proxy or CDN in front of
-# the site too when FRONTEND_CACHE_PURGE_URL is set (HTTP PURGE, e.g. Varnish or nginx).
+# the site too when FRONTEND_CACHE_PURGE_URL is set (HTTP PURGE, e.g. Varnish or nginx): several
+# proxies separated by commas, each purged (pagecache/proxies.py).
 WAGTAILFRONTENDCACHE = {"shared": {"BACKEND": "pagecache.backends.SharedCacheBackend"}}
-if env("FRONTEND_CACHE_PURGE_URL"):
-    WAGTAILFRONTENDCACHE["proxy"] = {
+for _n, _location in enumerate(u.strip() for u in env("FRONTEND_CACHE_PURGE_URL", "").split(",") if u.strip()):
+    WAGTAILFRONTENDCACHE[f"proxy{_n + 1}"] = {
         "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
-        "LOCATION": env("FRONTEND_CACHE_PURGE_URL"),
+        "LOCATION": _location,
     }
 
 AUTH_PASSWORD_VALIDATORS = [
