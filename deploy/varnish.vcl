@@ -1,7 +1,8 @@
 # Varnish 7 in front of the portal's app servers (deploy/README.md). The stack (bin/stack) runs it as is;
 # a production site changes the backends' addresses (and the ACLs) and keeps the rest.
 #
-# - Round robin over the app servers; each is probed on /healthz and left out while it fails, and a
+# - Round robin over the app servers; each is probed on /healthz and left out while it fails (tried
+#   anyway when every one looks sick: a burst, more likely than all dead), and a
 #   GET or HEAD whose fetch fails is tried again on the next server (twice at most).
 # - Only what the app marks shareable is kept: a 200 with Cache-Control "public" and a positive
 #   s-maxage/max-age, no Set-Cookie, as long as it says (the page cache's pages say a day: the app
@@ -22,11 +23,11 @@ import std;
 probe healthz {
     .url = "/healthz";
     .expected_response = 200;
-    .timeout = 1s;
+    .timeout = 4s;     # a busy server (a registration rush queues requests) answers late, not never
     .interval = 1s;
-    .window = 3;
-    .threshold = 2;    # healthy while 2 of the last 3 probes answered: out 2 s after a server dies
-    .initial = 1;      # one good probe short of healthy at start: in after its first answer
+    .window = 5;
+    .threshold = 2;    # healthy while 2 of the last 5 probes answered: out 4 s after a server dies
+    .initial = 2;      # healthy at start
 }
 
 backend app1 {
@@ -47,6 +48,23 @@ backend app2 {
     .between_bytes_timeout = 30s;
 }
 
+# The same servers without probes: tried when every probed one looks sick (sub vcl_recv).
+backend app1_anyway {
+    .host = "127.0.0.1";
+    .port = "8001";
+    .connect_timeout = 1s;
+    .first_byte_timeout = 60s;
+    .between_bytes_timeout = 30s;
+}
+
+backend app2_anyway {
+    .host = "127.0.0.1";
+    .port = "8002";
+    .connect_timeout = 1s;
+    .first_byte_timeout = 60s;
+    .between_bytes_timeout = 30s;
+}
+
 acl purgers {
     "127.0.0.1";
     "::1";
@@ -61,10 +79,18 @@ sub vcl_init {
     new apps = directors.round_robin();
     apps.add_backend(app1);
     apps.add_backend(app2);
+    new anyway = directors.round_robin();
+    anyway.add_backend(app1_anyway);
+    anyway.add_backend(app2_anyway);
 }
 
 sub vcl_recv {
     set req.backend_hint = apps.backend();
+    # Every server sick at once is far more often every server too busy to answer its probe in time
+    # (a burst) than every server dead: try them anyway rather than refuse everyone with a 503.
+    if (!std.healthy(req.backend_hint)) {
+        set req.backend_hint = anyway.backend();
+    }
 
     if (req.method == "PURGE") {
         if (client.ip !~ purgers) {
