@@ -16,6 +16,9 @@ no errors. A benchmark: it prints its figures and does not pass or fail.
 REGISTRATION_RATE_LIMIT is "off" for the served site: every simulated person comes from 127.0.0.1, and
 the per-address limit (10 attempts in 10 minutes by default) would refuse almost all of them.
 
+It also prints where the CPU went during the rush (this client, gunicorn, PostgreSQL, the rest of the
+machine), from /proc: on a 2-core machine the client's 600 threads compete with the server.
+
 Emails are background tasks on the database backend: a registration only adds task rows, and no worker
 runs during the benchmark, so sending email is not part of the latency.
 
@@ -206,6 +209,64 @@ class Person(threading.Thread):
             session.close()
 
 
+def cpu_seconds(pids):
+    """CPU time (user + system) used so far by these processes: /proc/<pid>/stat, in clock ticks."""
+    total = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += int(fields[11]) + int(fields[12])  # utime, stime
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def processes(command_part):
+    """Pids of the running processes whose command line contains `command_part`."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                if command_part in (entry / "cmdline").read_bytes():
+                    found.append(int(entry.name))
+            except OSError:
+                pass
+    return found
+
+
+def machine_busy_seconds():
+    """CPU seconds the whole machine spent busy (all cores), from /proc/stat."""
+    values = [int(v) for v in Path("/proc/stat").read_text().splitlines()[0].split()[1:]]
+    idle = values[3] + values[4]  # idle, iowait
+    return (sum(values[:8]) - idle) / os.sysconf("SC_CLK_TCK")
+
+
+class CpuUse:
+    """Where the machine's CPU went during the rush: this client, this benchmark's gunicorn (master and
+    workers share its command line), the PostgreSQL backends serving its database (their process
+    titles name it; those started during the rush count whole), and the rest of the machine."""
+
+    def __init__(self, port):
+        self.groups = {"gunicorn": f"127.0.0.1:{port}".encode(), "PostgreSQL": f" {DATABASE} ".encode()}
+
+    def __enter__(self):
+        self.before = self._now()
+        return self
+
+    def __exit__(self, *exc):
+        after = self._now()
+        self.used = {name: after[name] - self.before[name] for name in ("client", "machine")}
+        for name in self.groups:
+            started = self.before[name]
+            self.used[name] = sum(seconds - started.get(pid, 0) for pid, seconds in after[name].items())
+
+    def _now(self):
+        times = os.times()
+        now = {"client": times.user + times.system, "machine": machine_busy_seconds()}
+        now.update({name: {pid: cpu_seconds([pid]) for pid in processes(part)} for name, part in self.groups.items()})
+        return now
+
+
 def rush(page_url, people):
     barrier = threading.Barrier(people + 1, timeout=60)
     crowd = [Person(number, page_url, barrier) for number in range(1, people + 1)]
@@ -241,7 +302,7 @@ def ms(seconds):
     return f"{seconds * 1000:.0f} ms"
 
 
-def report(args, crowd, wall, statuses):
+def report(args, crowd, wall, statuses, cpu):
     outcomes = Counter(person.outcome for person in crowd)
     errors = len(crowd) - outcomes["registered"]
     latencies = sorted(person.latency for person in crowd if person.latency is not None)
@@ -261,6 +322,13 @@ def report(args, crowd, wall, statuses):
         f"POST latency p50 {ms(percentile(latencies, 0.50))}, p95 {ms(percentile(latencies, 0.95))}, "
         f"p99 {ms(percentile(latencies, 0.99))}, max {ms(latencies[-1]) if latencies else 'n/a'}"
     )
+    used = cpu.used
+    rest = used["machine"] - used["client"] - used["gunicorn"] - used["PostgreSQL"]
+    print(
+        f"CPU used     {used['machine']:.1f} s of {os.cpu_count() * wall:.1f} s: client {used['client']:.1f} s, "
+        f"gunicorn {used['gunicorn']:.1f} s, PostgreSQL {used['PostgreSQL']:.1f} s, other {rest:.1f} s"
+    )
+    print(f"per registration: gunicorn {used['gunicorn'] / len(crowd) * 1000:.1f} ms CPU (a GET and a POST)")
     samples = [person for person in crowd if person.outcome != "registered"][:5]
     for person in samples:
         print(f"  error sample (person {person.number}, {person.outcome}): {person.detail}")
@@ -287,8 +355,9 @@ def main():
             server = start_gunicorn(env, args.port, args.workers, args.threads, log)
             wait_until_up(server, page_url, log.name)
             print(f"Rush: {args.people} people register at {page_url}", flush=True)
-            crowd, wall = rush(page_url, args.people)
-            report(args, crowd, wall, count_statuses())
+            with CpuUse(args.port) as cpu:
+                crowd, wall = rush(page_url, args.people)
+            report(args, crowd, wall, count_statuses(), cpu)
     finally:
         if server is not None:
             stop(server)

@@ -50,7 +50,7 @@ PG = {"host": "127.0.0.1", "port": 5432, "user": "postgres"}
 DATABASE = "bench_search"
 GENERATOR_VERSION = 1  # bump when the generated records change, so that stale kept copies are not reused
 
-__all__ = ["mixed_queries", "measure_search"]
+__all__ = ["mixed_queries", "measure_search", "postgres_with_records"]
 
 
 def label(args):
@@ -241,6 +241,19 @@ def prepare(args, copies):
     started = time.perf_counter()
     copies.keep(label(args))
     print(f"kept the imported database for --reuse in {time.perf_counter() - started:.1f} s", flush=True)
+
+
+def postgres_with_records(records, seed=1, name=None):
+    """For other benchmarks (bench/opendata.py): the PostgreSQL database `name` (bench_search) made afresh
+    with `records` imported records, cloned from the kept copy bench_search_<records> (imported, and kept,
+    first when there is none with this label). Sets Django up on it in this process, as this script
+    does, and returns its PostgresCopies (url, describe(), drop_working())."""
+    args = argparse.Namespace(records=records, seed=seed, reuse=True, name=name, engine="database")
+    VAR.mkdir(parents=True, exist_ok=True)
+    copies = PostgresCopies(args)
+    setup_django(copies.url, args)
+    prepare(args, copies)
+    return copies
 
 
 # ---- search: the query side plugs in here
