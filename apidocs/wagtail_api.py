@@ -14,7 +14,7 @@ def _listing_parameters(pages):
     integer, text = {"type": "integer", "minimum": 0}, {"type": "string", "pattern": TEXT}
     parameters = [
         _query("limit", {"type": "integer", "minimum": 0, "maximum": settings.WAGTAILAPI_LIMIT_MAX}, _("How many.")),
-        _query("offset", integer, _("How many to skip.")),
+        _query("offset", integer, _("How many to skip (with a search, offset + limit up to 10,000).")),
         _query("fields", text, _("Fields to add (comma-separated), or -field to leave one out; * for all.")),
         _query("order", text, _("A field to order by (-field for descending), or random.")),
         _query("search", text, _("Words to search for.")),

@@ -18,6 +18,9 @@ from innoportal.routing import specific
 
 # Far beyond any listing, well within every database's integers (a larger offset overflows them).
 MAX_OFFSET = 10**9
+# How far a search's results can be paged: a search engine's result window (OpenSearch's default
+# index.max_result_window), kept with the database's search too, so the API is the same on both.
+SEARCH_WINDOW = 10_000
 
 
 class ChecksItsInput:
@@ -29,6 +32,9 @@ class ChecksItsInput:
             raise BadRequestError("search_operator must be 'and' or 'or'")
         if "search" not in request.GET:
             return super().listing_view(request)
+        limit = request.GET.get("limit", "")
+        if offset.isdigit() and int(offset) + (int(limit) if limit.isdigit() else 20) > SEARCH_WINDOW:
+            raise BadRequestError(f"a search's results can be paged up to {SEARCH_WINDOW}: offset + limit")
         try:
             return super().listing_view(request)
         except DatabaseError as error:
