@@ -96,14 +96,20 @@ def server_env(static_root):
     }
 
 
-def admin_sql(statement):
-    connection = psycopg2.connect(dbname="postgres", **PG)
+def query(sql, params=(), database="postgres"):
+    """One statement on its own autocommitted connection; its rows, if it returns any."""
+    connection = psycopg2.connect(dbname=database, **PG)
     connection.autocommit = True
     try:
         with connection.cursor() as cursor:
-            cursor.execute(statement)
+            cursor.execute(sql, params)
+            return cursor.fetchall() if cursor.description else None
     finally:
         connection.close()
+
+
+def admin_sql(statement):
+    query(statement)
 
 
 def drop_database():
@@ -281,13 +287,7 @@ def rush(page_url, people):
 
 
 def count_statuses():
-    connection = psycopg2.connect(dbname=DATABASE, **PG)
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT status, count(*) FROM events_registration GROUP BY status")
-            return dict(cursor.fetchall())
-    finally:
-        connection.close()
+    return dict(query("SELECT status, count(*) FROM events_registration GROUP BY status", database=DATABASE))
 
 
 def percentile(values, fraction):

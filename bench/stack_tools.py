@@ -14,9 +14,9 @@ import time
 from collections import Counter
 from pathlib import Path
 
-import psycopg2
+import registration
 import requests
-from registration import PG, ROOT, Person, percentile
+from registration import ROOT, Person, percentile
 
 STACK = ["bash", str(ROOT / "bin" / "stack")]
 DATABASE = "innoportal_stack"
@@ -120,14 +120,7 @@ def wait_backend(name, state, timeout=30):
 
 
 def query(sql, params=(), database=DATABASE):
-    connection = psycopg2.connect(dbname=database, **PG)
-    connection.autocommit = True
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            return cursor.fetchall() if cursor.description else None
-    finally:
-        connection.close()
+    return registration.query(sql, params, database)
 
 
 def wait_tasks_idle(timeout=300):
