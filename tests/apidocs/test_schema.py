@@ -22,17 +22,19 @@ schema.app = WSGIHandler()
 
 
 def wagtail_indexes_exist():
-    """On a search engine, Wagtail's image and document indexes exist as after `update_index`, even
-    with no image or document indexed yet (the demo has no documents)."""
+    """On a search engine, Wagtail's page, image and document indexes exist as after `update_index`,
+    even with nothing of that kind indexed yet (a test without the catalogue has no pages; the demo
+    has no documents)."""
     from modelsearch.backends import get_search_backend
     from wagtail.documents.models import Document
     from wagtail.images.models import Image
+    from wagtail.models import Page
 
     from search.backends import uses_elasticsearch
 
     if uses_elasticsearch():
         backend = get_search_backend()
-        for model in (Image, Document):
+        for model in (Page, Image, Document):
             index = backend.get_index_for_model(model)
             if not index.exists():
                 index.put()
