@@ -39,8 +39,9 @@ def cache():
 
 
 def search():
-    """The search engine's cluster health, with a short timeout (the database's own search: nothing to
-    ask beyond the database)."""
+    """The search engine's cluster health, with a short timeout, and every index the site searches
+    exists (a new deployment has none until `manage.py update_index`, and its searches fail until
+    then). The database's own search: nothing to ask beyond the database."""
     from search.backends import uses_elasticsearch
 
     if not uses_elasticsearch():
@@ -52,7 +53,17 @@ def search():
     status = health["status"]
     if status == "red":
         raise NotReady("the cluster's health is red")
+    missing = sorted(name for name, index in _indexes(backend).items() if not index.exists())
+    if missing:
+        raise NotReady(f"no search index {', '.join(missing)}: run manage.py update_index")
     return "ok" if status == "green" else f"ok ({status})"
+
+
+def _indexes(backend):
+    """{name: index} of every index the site's indexed models are kept in."""
+    from modelsearch.index import get_indexed_models
+
+    return {index.name: index for index in map(backend.get_index_for_model, get_indexed_models())}
 
 
 def tasks():

@@ -100,6 +100,26 @@ def _restore_indexed_objects():
     touched_indexed_objects.clear()
 
 
+def _every_index_exists():
+    """Every index of the site's indexed models exists, as after `update_index`, even with nothing of
+    its kind indexed yet (a test without the catalogue has no pages; the demo has no documents). Once
+    per process: the tests replace an index's contents, not the index."""
+    if _every_index_exists.done:
+        return
+    from modelsearch.backends import get_search_backend
+    from modelsearch.index import get_indexed_models
+
+    backend = get_search_backend()
+    for model in get_indexed_models():
+        index = backend.get_index_for_model(model)
+        if not index.exists():
+            index.put()
+    _every_index_exists.done = True
+
+
+_every_index_exists.done = False
+
+
 @pytest.fixture(autouse=True)
 def search_engine_index_as_the_database(request):
     """With OPENSEARCH_URL (or ELASTICSEARCH_URL) set, searches go to the engine. The database rolls
@@ -118,6 +138,7 @@ def search_engine_index_as_the_database(request):
         from search.models import SearchDocument
 
         request.getfixturevalue("db")
+        _every_index_exists()
         _restore_indexed_objects()
         search = engine()
         search.clear()

@@ -75,6 +75,18 @@ def test_a_search_engine_that_does_not_answer_is_named(client):
     assert body["search"].startswith("failed: ") and body["database"] == "ok" and body["cache"] == "ok"
 
 
+@pytest.mark.skipif(not os.environ.get("OPENSEARCH_URL"), reason="needs a search engine (OPENSEARCH_URL)")
+def test_a_search_engine_without_the_sites_indexes_is_named(client):
+    # A new deployment, before `manage.py update_index`: the engine answers, the indexes are not there.
+    prefix = f"innoportal_readyz_{free_port()}_"
+    engine = search_backend(os.environ["OPENSEARCH_URL"], index_prefix=prefix, engine="opensearch", timeout=2)
+    with override_settings(WAGTAILSEARCH_BACKENDS={"default": engine}):
+        status, body = readyz(client)
+    assert status == 503 and body["failing"] == ["search"]
+    assert f"{prefix}wagtailcore_page" in body["search"] and f"{prefix}search_searchdocument" in body["search"]
+    assert body["search"].endswith("run manage.py update_index")
+
+
 def test_a_cache_that_does_not_answer_is_named(client):
     unreachable = {
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
