@@ -4,6 +4,7 @@
                                        [--seconds 8] [--connections 4] [--workers 2] [--port 8798]
                                        [--datasets all] [--formats csv,json] [--download wishes,solutions]
                                        [--name bench_opendata] [--cache redis://127.0.0.1:6379/12] [--keep]
+                                       [--steps exports,statistics,downloads]
 
 The records are bench/search.py's (bench/search_data.py): its PostgreSQL database on 127.0.0.1:5432,
 cloned from the kept import bench_search_<N> as the working database --name (bench_opendata), or
@@ -43,19 +44,19 @@ bodies hold line breaks; JSON array items) equal the published records of the da
 (Dataset.count, what the open data page shows), every CSV row has as many cells as the header, and a
 CSV file starts with the UTF-8 byte order mark. Printed as "ok" or as what differs.
 
+--steps runs some of the steps 1-3 only (without step 1, a download is not checked against the export's
+count of records). bench/opendata_tools.py holds the tools, bench/opendata_statistics.py step 2.
+
 A benchmark: it prints figures and does not pass or fail.
 """
 
 import argparse
-import csv
-import http.client
 import json
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
@@ -67,44 +68,22 @@ sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != BENCH]
 sys.path.insert(0, str(ROOT))
 
 PYTHON = sys.executable
-LANGUAGES = ["en", "zh-hant", "zh-hans", None]  # None: bilingual, as opendata.views offers them
-BOM = b"\xef\xbb\xbf"
-MB = 1024 * 1024
-WORKER_TIMEOUT = 60  # seconds, deploy/gunicorn.conf.py's: a sync worker busy longer is replaced
 
-
-# ---- memory of a process, from /proc
-
-
-def proc_status(pid="self"):
-    """VmRSS and VmHWM of a process, in bytes."""
-    found = {}
-    with open(f"/proc/{pid}/status") as status:
-        for line in status:
-            name, _, value = line.partition(":")
-            if name in ("VmRSS", "VmHWM"):
-                found[name] = int(value.split()[0]) * 1024
-    return found
-
-
-def reset_peak(pid="self"):
-    """Make VmHWM the current VmRSS (Linux 4.0 and later)."""
-    with open(f"/proc/{pid}/clear_refs", "w") as clear:
-        clear.write("5")
-
-
-def children_of(pid):
-    found = []
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            if int(fields[1]) == pid:
-                found.append(int(entry.name))
-    return found
-
+from bench.opendata_statistics import child_queries, measure_cached, measure_statistics  # noqa: E402
+from bench.opendata_tools import (  # noqa: E402
+    LANGUAGES,
+    MB,
+    WORKER_TIMEOUT,
+    Server,
+    check_file,
+    children_of,
+    download,
+    empty_cache,
+    file_label,
+    proc_status,
+    reset_peak,
+    site_env,
+)
 
 # ---- the child processes: each sets Django up on its own
 
@@ -183,54 +162,6 @@ def child_export(task):
     }
 
 
-def child_queries(task):
-    """Queries and in-process times of the statistics pages; and the open data page on a new version."""
-    import statistics as stats
-
-    from django.db import connection, reset_queries
-    from django.test import Client
-    from django.test.utils import CaptureQueriesContext
-    from wagtail.models import Locale
-
-    from opendata import store
-    from portal_statistics import figures
-
-    pages = {}
-    for language in ("en", "zh-hant"):
-        url = f"/{language}/statistics/"
-        client = Client()
-        client.get(url)
-        with CaptureQueriesContext(connection) as queries:
-            started = time.perf_counter()
-            response = client.get(url)
-            seconds = time.perf_counter() - started
-        times = sorted((float(q["time"]), " ".join(q["sql"].split())) for q in queries.captured_queries)
-        locale = Locale.objects.get(language_code=language)
-        computes = []
-        for _ in range(3):
-            began = time.perf_counter()
-            figures.compute(locale)
-            computes.append(time.perf_counter() - began)
-        pages[url] = {
-            "status": response.status_code,
-            "bytes": len(response.content),
-            "queries": len(times),
-            "sql_seconds": sum(t for t, _sql in times),
-            "slowest": [[t, sql[:110]] for t, sql in times[::-1][:3]],
-            "seconds": seconds,
-            "compute": stats.median(computes),
-        }
-    reset_queries()
-    store.refresh()  # a new version: the open data page counts the records of every file again
-    client = Client()
-    timings = []
-    for _ in range(2):
-        started = time.perf_counter()
-        status = client.get("/en/open-data/").status_code
-        timings.append((status, time.perf_counter() - started))
-    return {"pages": pages, "open_data": timings}
-
-
 def run_child(env, task, capture=True):
     command = [PYTHON, str(Path(__file__).resolve()), "--child", json.dumps(task)]
     if not capture:
@@ -243,147 +174,6 @@ def run_child(env, task, capture=True):
         if line.startswith("RESULT="):
             return json.loads(line[len("RESULT=") :])
     raise SystemExit(f"{task['do']} failed ({result.returncode}):\n{result.stdout[-2000:]}\n{result.stderr[-4000:]}")
-
-
-# ---- environments, servers
-
-
-def database_url(name):
-    from bench.search import PG
-
-    return f"postgres://{PG['user']}@{PG['host']}:{PG['port']}/{name}"
-
-
-def site_env(args, scratch, files, page_cache="off"):
-    env = {k: v for k, v in os.environ.items() if k not in ("OPENSEARCH_URL", "ELASTICSEARCH_URL")}
-    return env | {
-        "DJANGO_SETTINGS_MODULE": "bench.opendata_settings",
-        "SECRET_KEY": "bench",
-        "ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
-        "COOKIES_SECURE": "0",
-        "SSL_REDIRECT": "0",
-        "TRUSTED_PROXY_COUNT": "0",
-        "WAGTAILADMIN_BASE_URL": "http://127.0.0.1",
-        "CACHE_URL": args.cache,
-        "DATABASE_URL": database_url(args.name),
-        "STATIC_ROOT": str(scratch / "static"),
-        "PAGE_CACHE": page_cache,
-        "LOG_LEVEL": "WARNING",
-        "BENCH_OPENDATA_ROOT": str(files),
-        "PYTHONPATH": str(ROOT),
-        "GUNICORN_CMD_ARGS": f"--timeout {WORKER_TIMEOUT}",
-    }
-
-
-def empty_cache(url):
-    import redis
-
-    redis.Redis.from_url(url).flushdb()
-
-
-class Server:
-    def __init__(self, env, port, workers, log_path):
-        from bench.registration import start_gunicorn, wait_until_up
-
-        self.log = open(log_path, "w")  # noqa: SIM115 (closed in stop)
-        self.process = start_gunicorn(env, port, workers, 1, self.log)
-        self.base = f"http://127.0.0.1:{port}"
-        wait_until_up(self.process, self.base + "/en/", log_path)
-
-    def stop(self):
-        from bench.registration import stop
-
-        stop(self.process)
-        self.log.close()
-
-
-class Sampler(threading.Thread):
-    """The highest VmRSS of a process seen every 10 ms, besides its VmHWM."""
-
-    def __init__(self, pid):
-        super().__init__(daemon=True)
-        self.pid, self.highest, self.done = pid, 0, threading.Event()
-
-    def run(self):
-        while not self.done.wait(0.01):
-            try:
-                self.highest = max(self.highest, proc_status(self.pid)["VmRSS"])
-            except OSError:  # the worker was replaced (its timeout)
-                return
-
-    def finish(self):
-        self.done.set()
-        self.join()
-        return self.highest
-
-
-def download(port, path, out, worker):
-    """GET path into the file `out`: {first: time to the first byte of the body, total, bytes, status,
-    error: why the body ended early or None, before: the worker's RSS before, peak: its peak during}."""
-    reset_peak(worker)
-    found = {"before": proc_status(worker)["VmRSS"], "bytes": 0, "status": None, "error": None, "first": None}
-    found["served"] = "?"
-    sampler = Sampler(worker)
-    sampler.start()
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=900)
-    started = time.perf_counter()
-    try:
-        connection.request("GET", path)
-        response = connection.getresponse()
-        found["status"] = response.status
-        # A kept file is sent whole (FileResponse: its length known); an export is streamed (chunked).
-        found["served"] = "kept" if response.getheader("Content-Length") else "export"
-        with open(out, "wb") as handle:
-            while chunk := response.read1(256 * 1024):
-                found["first"] = found["first"] or time.perf_counter() - started
-                found["bytes"] += len(chunk)
-                handle.write(chunk)
-    except (http.client.HTTPException, OSError) as exc:
-        found["error"] = f"{type(exc).__name__} after {time.perf_counter() - started:.1f} s"
-    finally:
-        found["total"] = time.perf_counter() - started
-        connection.close()
-        sampled = sampler.finish()
-    try:
-        found["peak"] = max(proc_status(worker)["VmHWM"], sampled)
-    except OSError:
-        found["peak"] = sampled
-    found["first"] = found["first"] or found["total"]
-    return found
-
-
-# ---- sanity of a file
-
-
-def check_file(path, file_format, expected):
-    """'ok', or what is wrong: the records against `expected`, the cells of each row, the BOM."""
-    problems = []
-    with open(path, "rb") as handle:
-        head = handle.read(3)
-    if file_format == "csv":
-        if head != BOM:
-            problems.append(f"starts with {head!r}, not the BOM")
-        with open(path, encoding="utf-8-sig", newline="") as handle:
-            reader = csv.reader(handle)
-            header = next(reader, [])
-            rows = ragged = 0
-            for rows, row in enumerate(reader, 1):  # noqa: B007 (rows: how many there were)
-                ragged += len(row) != len(header)
-        if ragged:
-            problems.append(f"{ragged} rows of other than {len(header)} cells")
-    else:
-        with open(path, encoding="utf-8") as handle:
-            rows = len(json.load(handle))
-    if rows != expected:
-        problems.append(f"{rows:,} records, {expected:,} published")
-    return "ok" if not problems else "; ".join(problems)
-
-
-# ---- the measurements
-
-
-def file_label(slug, language, file_format):
-    return f"{slug}.{language}.{file_format}" if language else f"{slug}.{file_format}"
 
 
 def measure_exports(args, env, records):
@@ -422,7 +212,7 @@ def measure_exports(args, env, records):
     print(f"  all {len(results)} files of a version, one after the other: {total:.1f} s")
     rises = [(rise(result), key) for key, result in results.items() if rise(result) is not None]
     if rises:
-        most, key = max(rises)
+        most, key = max(rises, key=lambda found: found[0])  # keys hold None (bilingual): not compared
         print(
             f"  largest rise from a file's first quarter to its last: {most / MB:+.1f} MB ({file_label(*key)})",
             flush=True,
@@ -465,90 +255,6 @@ def compare_exports(small, large, args):
             f"{max(growths, key=abs) / MB:+.1f} MB",
             flush=True,
         )
-
-
-def time_requests(url, count):
-    import requests
-
-    requests.get(url, timeout=300)  # the first request of a worker sets things up
-    timings, status, cache = [], None, None
-    for _ in range(count):
-        started = time.perf_counter()
-        response = requests.get(url, timeout=300)
-        timings.append(time.perf_counter() - started)
-        status, cache = response.status_code, response.headers.get("X-Page-Cache", "none")
-    return sorted(timings), status, cache
-
-
-def measure_statistics(args, env, counts, server):
-    from bench.registration import percentile
-
-    print(
-        f"\nstatistics page at {args.records:,} records: page cache off (PAGE_CACHE=off, every request computes "
-        f"the page), {args.requests} sequential requests each to 1 gunicorn sync worker",
-        flush=True,
-    )
-    for url, found in counts["pages"].items():
-        timings, status, cache = time_requests(server.base + url, args.requests)
-        slowest = ", ".join(f"{t * 1000:.0f} ms" for t, _sql in found["slowest"])
-        print(
-            f"  {url:<20} status {status}, X-Page-Cache {cache}; p50 {percentile(timings, 0.5) * 1000:.0f} ms, "
-            f"p95 {percentile(timings, 0.95) * 1000:.0f} ms, max {timings[-1] * 1000:.0f} ms; "
-            f"{found['bytes'] / 1000:.0f} kB"
-        )
-        print(
-            f"  {'':<20} {found['queries']} SQL queries taking {found['sql_seconds'] * 1000:.0f} ms "
-            f"(slowest {slowest}); figures.compute alone {found['compute'] * 1000:.0f} ms "
-            f"(in-process median of 3), the whole test-client request {found['seconds'] * 1000:.0f} ms",
-            flush=True,
-        )
-        for seconds, sql in found["slowest"][:1]:
-            print(f"  {'':<20} slowest: {seconds * 1000:.0f} ms  {sql}…")
-    (status, first), (_status, second) = counts["open_data"]
-    print(
-        f"  (the open data page /en/open-data/, in-process: {first * 1000:.0f} ms on a new version, which counts "
-        f"every file's records, then {second * 1000:.0f} ms; status {status})",
-        flush=True,
-    )
-
-
-def wrk(url, seconds, connections):
-    """bench/pages.py's run of wrk: requests/s, p99 in ms, non-2xx/3xx answers."""
-    if str(BENCH) not in sys.path:
-        sys.path.append(str(BENCH))  # last: for bench/pages.py's own `from registration import …`
-    from bench.pages import load
-
-    return load(url, seconds, connections)
-
-
-def measure_cached(args, env, scratch):
-    import requests
-
-    print(
-        f"\nstatistics page, page cache on: {args.workers} gunicorn sync workers, wrk {args.seconds} s, "
-        f"{args.connections} connections",
-        flush=True,
-    )
-    server = Server(env | {"PAGE_CACHE": "on"}, args.port, args.workers, scratch / "gunicorn-cached.log")
-    try:
-        for language in ("en", "zh-hant"):
-            url = f"{server.base}/{language}/statistics/"
-            started = time.perf_counter()
-            miss = requests.get(url, timeout=300)
-            miss_seconds = time.perf_counter() - started
-            hit = requests.get(url, timeout=300)
-            label = f"{miss.headers.get('X-Page-Cache', 'none')}, then {hit.headers.get('X-Page-Cache', 'none')}"
-            if not shutil.which("wrk"):
-                print(f"  /{language}/statistics/  first request {miss_seconds * 1000:.0f} ms ({label}); wrk missing")
-                continue
-            rate, p99, bad = wrk(url, args.seconds, args.connections)
-            print(
-                f"  /{language}/statistics/  first request {miss_seconds * 1000:.0f} ms (X-Page-Cache {label}); "
-                f"{rate:,.0f} requests/s, p99 {p99:.1f} ms" + (f", {bad} non-2xx/3xx" if bad else ""),
-                flush=True,
-            )
-    finally:
-        server.stop()
 
 
 def measure_downloads(args, server, exports, scratch):
@@ -622,6 +328,9 @@ def main():
     parser.add_argument("--name", default="bench_opendata", help="the working database's name")
     parser.add_argument("--cache", default="redis://127.0.0.1:6379/12", help="Redis database (emptied)")
     parser.add_argument("--keep", action="store_true", help="keep the working database afterwards")
+    parser.add_argument(
+        "--steps", default="exports,statistics,downloads", help="which of the steps 1-3 to run, comma-separated"
+    )
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -636,6 +345,9 @@ def main():
     args.download = [slug for slug in args.download.split(",") if slug]
     if set(args.formats) - {"csv", "json"}:
         parser.error(f"unknown formats: {args.formats}")
+    args.steps = set(args.steps.split(","))
+    if args.steps - {"exports", "statistics", "downloads"}:
+        parser.error(f"unknown steps: {sorted(args.steps)}")
 
     load = "/".join(f"{n:.1f}" for n in os.getloadavg())
     print(
@@ -649,27 +361,32 @@ def main():
         unknown = set(args.datasets + args.download) - set(names)
         if unknown:
             parser.error(f"unknown datasets {sorted(unknown)}: the datasets are {', '.join(names)}")
-        exports = {}
-        for records in [args.small, args.records] if args.small != args.records else [args.records]:
+        exports = {args.records: {}}
+        sizes = [args.small, args.records] if args.small != args.records else [args.records]
+        for records in sizes if "exports" in args.steps else [args.records]:
             prepare(args, records, scratch)
-            env = site_env(args, scratch, scratch / f"exports-{records}")
-            exports[records] = measure_exports(args, env, records)
-        if args.small != args.records:
+            if "exports" in args.steps:
+                env = site_env(args, scratch, scratch / f"exports-{records}")
+                exports[records] = measure_exports(args, env, records)
+        if "exports" in args.steps and args.small != args.records:
             compare_exports(exports[args.small], exports[args.records], args)
 
         from bench.registration import manage
 
         env = site_env(args, scratch, scratch / "served")
         manage(env, "collectstatic", "--noinput", "-v0")
-        counts = run_child(env, {"do": "queries"})
+        counts = run_child(env, {"do": "queries"}) if "statistics" in args.steps else None
         empty_cache(args.cache)  # a new version for the server: none of its files made yet
         server = Server(env, args.port, 1, scratch / "gunicorn.log")
         try:
-            measure_statistics(args, env, counts, server)
-            measure_downloads(args, server, exports[args.records], scratch)
+            if counts:
+                measure_statistics(args, env, counts, server)
+            if "downloads" in args.steps:
+                measure_downloads(args, server, exports[args.records], scratch)
         finally:
             server.stop()
-        measure_cached(args, env, scratch)
+        if "statistics" in args.steps:
+            measure_cached(args, env, scratch)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
         if args.keep:

@@ -36,17 +36,16 @@ import sys
 import time
 from pathlib import Path
 
-import psycopg2
-
 ROOT = Path(__file__).resolve().parent.parent
 # Python puts this script's folder first on sys.path, where this very file would shadow the `search`
 # app (INSTALLED_APPS, search.service): the project's root goes there instead.
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != ROOT / "bench"]
 sys.path.insert(0, str(ROOT))
+from bench.registration import PG  # noqa: E402
+from bench.registration import query as run_sql  # noqa: E402
 from bench.search_data import generate, mixed_queries  # noqa: E402
 
 VAR = ROOT / "var" / "bench"
-PG = {"host": "127.0.0.1", "port": 5432, "user": "postgres"}
 DATABASE = "bench_search"
 GENERATOR_VERSION = 1  # bump when the generated records change, so that stale kept copies are not reused
 
@@ -60,15 +59,9 @@ def label(args):
 # ---- databases: a working database, and a kept copy of its freshly imported state
 
 
-def admin_sql(statement, params=None):
-    connection = psycopg2.connect(dbname="postgres", **PG)
-    connection.autocommit = True
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute(statement, params)
-            return cursor.fetchall() if cursor.description else None
-    finally:
-        connection.close()
+def admin_sql(statement, params=()):
+    """A statement on the server's `postgres` database (bench.registration.query)."""
+    return run_sql(statement, params)
 
 
 class SQLiteCopies:
