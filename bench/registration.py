@@ -203,6 +203,10 @@ class Person(threading.Thread):
             location = urlsplit(answer.headers.get("Location", ""))
             if answer.status_code == 302 and location.path == urlsplit(self.page_url).path + "registered/":
                 self.outcome = "registered"
+            elif answer.status_code == 200 and "already registered" in answer.text:
+                # Sent again by the proxy after the first server died with it (deploy/varnish.vcl): the
+                # first attempt's registration stands, and the person is told so.
+                self.outcome, self.detail = "already registered", "a repeat of a POST the first server took"
             else:
                 errors = re.findall(r'class="(?:form-errors|field__error)"[^>]*>(.*?)</', answer.text, re.S)
                 self.outcome = "error"

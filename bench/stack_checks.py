@@ -197,16 +197,18 @@ def burst_with_kill(token, people=1000, seats=300):
     outcomes = Counter(person.outcome for person in crowd)
     rows = registrations(event_key)
     statuses = Counter(rows.values())
-    registered = {f"person{p.number}@bench.example.com" for p in crowd if p.outcome == "registered"}
+    told = ("registered", "already registered")  # the second: a POST Varnish sent again to app2
+    registered = {f"person{p.number}@bench.example.com" for p in crowd if p.outcome in told}
     lost = sorted(registered - set(rows))
     unconfirmed_rows = len(set(rows) - registered)
     posts = posts_per_server(since, f"/en/innodays/register/{event_key}/")  # the form's action
     errors = Counter(
-        re.sub(r"\s.*", "", p.detail.replace("POST ", "POST:"))[:40] for p in crowd if p.outcome != "registered"
+        re.sub(r"\s.*", "", p.detail.replace("POST ", "POST:"))[:40] for p in crowd if p.outcome not in told
     )
     result.figure(f"app1 group {killed_pid} killed {at:.2f} s into the burst; back after restart: {bool(restarted)}")
     result.figure(
-        f"registered (302) {outcomes['registered']}, errors {people - outcomes['registered']}: {dict(errors) or 'none'}"
+        f"registered (302) {outcomes['registered']}, told they were registered already (a POST sent again) "
+        f"{outcomes['already registered']}, errors {sum(errors.values())}: {dict(errors) or 'none'}"
     )
     result.figure(f"rows: confirmed {statuses['confirmed']} of {seats} seats, waitlisted {statuses['waitlisted']}")
     result.figure(
@@ -214,11 +216,13 @@ def burst_with_kill(token, people=1000, seats=300):
     )
     result.figure(f"wall {wall:.1f} s, {latency_line(crowd)}")
     result.figure(f"POSTs logged: app1 {posts['app1']} (its log dies with it), app2 {posts['app2']}")
-    for person in [p for p in crowd if p.outcome != "registered"][:5]:
+    for person in [p for p in crowd if p.outcome not in told][:5]:
         result.figure(f"error sample: person {person.number}: {' '.join(person.detail.split())[:150]}")
     result.expect(not lost, f"{len(lost)} registrations confirmed to the person are missing: {lost[:5]}")
     result.expect(statuses["confirmed"] <= seats, f"overbooked: {statuses['confirmed']} > {seats}")
     result.expect(posts["app2"] > 0, "app2 served no POST")
+    # Requests move to app2: Varnish sends a failed fetch again to it, registrations included.
+    result.expect(sum(errors.values()) <= people // 100, f"{sum(errors.values())} errors: over 1% of {people}")
     result.expect(wait_backend("app1", "healthy", 30), "app1 is not healthy in Varnish again")
     result.figure(f"Varnish backends afterwards: {backends()}")
     result.summary = f"{len(lost)} lost, {statuses['confirmed']}/{seats} confirmed, {sum(errors.values())} errors"

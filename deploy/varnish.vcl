@@ -2,8 +2,11 @@
 # a production site changes the backends' addresses (and the ACLs) and keeps the rest.
 #
 # - Round robin over the app servers; each is probed on /healthz and left out while it fails (tried
-#   anyway when every one looks sick: a burst, more likely than all dead), and a
-#   GET or HEAD whose fetch fails is tried again on the next server (twice at most).
+#   anyway when every one looks sick: a burst, more likely than all dead). A GET or HEAD whose fetch
+#   fails (the server died before the probes noticed) is sent again to the other server, twice at
+#   most; so is an InnoDay registration's POST, which the app makes safe to repeat (one registration
+#   per email address and InnoDay: a repeat is told it is registered already). Other POSTs are not
+#   repeated: one that reached a server before it died could be applied twice.
 # - Only what the app marks shareable is kept: a 200 with Cache-Control "public" and a positive
 #   s-maxage/max-age, no Set-Cookie, as long as it says (the page cache's pages say a day: the app
 #   purges them when they change); its Vary is respected. Search, the APIs and the feeds say
@@ -85,6 +88,7 @@ sub vcl_init {
 }
 
 sub vcl_recv {
+    unset req.http.X-Retry-Body;    # set below only
     set req.backend_hint = apps.backend();
     # Every server sick at once is far more often every server too busy to answer its probe in time
     # (a burst) than every server dead: try them anyway rather than refuse everyone with a 503.
@@ -121,6 +125,10 @@ sub vcl_recv {
     }
 
     if (req.method != "GET" && req.method != "HEAD") {
+        # Kept (a small form) so that it can be sent again (sub vcl_backend_error).
+        if (req.method == "POST" && req.url ~ "^/[a-z-]+/innodays/register/" && std.cache_req_body(64KB)) {
+            set req.http.X-Retry-Body = "1";
+        }
         return (pass);
     }
     if (req.http.Authorization
@@ -138,6 +146,14 @@ sub vcl_recv {
 sub vcl_backend_fetch {
     if (bereq.retries > 0) {
         set bereq.http.X-Varnish-Retry = bereq.retries;
+        # The other server, not the round's next: under load that is as likely the dead one again.
+        # (A site with more servers lists them here in turn.)
+        if (bereq.http.X-Failed-Backend ~ "^app1") {
+            set bereq.backend = app2_anyway;
+        } elsif (bereq.http.X-Failed-Backend ~ "^app2") {
+            set bereq.backend = app1_anyway;
+        }
+        unset bereq.http.X-Failed-Backend;
     }
 }
 
@@ -177,9 +193,10 @@ sub vcl_backend_response {
 }
 
 sub vcl_backend_error {
-    # A server that died before the probes noticed: try a GET or HEAD again on the next server in the
-    # round, twice at most (other requests turn the round too, so the next may be the dead one again).
-    if (bereq.retries < 2 && (bereq.method == "GET" || bereq.method == "HEAD")) {
+    # A server that died before the probes noticed: try again on the other one (sub vcl_backend_fetch),
+    # twice at most, what is safe to repeat (the header comment).
+    if (bereq.retries < 2 && (bereq.method == "GET" || bereq.method == "HEAD" || bereq.http.X-Retry-Body)) {
+        set bereq.http.X-Failed-Backend = beresp.backend.name;
         return (retry);
     }
 }
