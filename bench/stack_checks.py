@@ -28,6 +28,7 @@ from stack_tools import (
     path_of,
     posts_per_server,
     program_pid,
+    publish_in_admin,
     query,
     registrations,
     shell,
@@ -56,8 +57,12 @@ print(f"PUBLISHED_AT={time.time()}")
 """
 
 
+PURGE_SECONDS = 5  # "at once": the purge is a task of priority 50 (pagecache/proxies.py), run next
+
+
 def purge(token):
-    """1. An edit published is served at once through Varnish (purged) and by both app servers."""
+    """1. An edit published in app server 1's admin is served at once through Varnish (purged), and by
+    both app servers."""
     result = Result("purge on publish")
     wish = shell(FIRST_WISH)
     url = SITE + path_of(wish["WISH_URL"])
@@ -84,13 +89,14 @@ def purge(token):
 
     poller = threading.Thread(target=poll, daemon=True)
     poller.start()
-    code = PUBLISH_TITLE.replace("WISH_ID", wish["WISH_ID"]).replace("TITLE", repr(title))
-    published_at = float(shell(code)["PUBLISHED_AT"])
+    published_at, message = publish_in_admin(APPS["app1"], wish["WISH_ID"], title)
+    result.figure(f"published in the admin of app1 ({APPS['app1']}): {message[:90]}")
+    result.expect("has been published" in message, "the admin did not say the page was published")
     poller.join(timeout=max(1.0, published_at + 30 - time.time()))
     if result.expect("at" in seen, "the new title never showed through Varnish within 30 s"):
         delay = seen["at"] - published_at
-        result.figure(f"new title through :8080 {delay:.2f} s after the publication (X-Cache {seen['cache']})")
-        result.expect(delay <= 30, f"the new title took {delay:.1f} s")
+        result.figure(f"new title through :8080 {delay:.2f} s after Publish was pressed (X-Cache {seen['cache']})")
+        result.expect(delay <= PURGE_SECONDS, f"the new title took {delay:.1f} s (over {PURGE_SECONDS} s)")
         result.summary = f"seen after {delay:.2f} s"
     for name, base in APPS.items():
         answer = get(base + path_of(wish["WISH_URL"]), headers={"X-Forwarded-For": "192.0.2.1"})

@@ -95,6 +95,30 @@ def shell(code):
     return dict(line.split("=", 1) for line in output.splitlines() if re.match(r"^[A-Z_]+=", line))
 
 
+def publish_in_admin(base, page_id, title, user="admin", password="innoportal-demo"):
+    """Sign in to Wagtail's admin on the app server at `base` in headless Chromium, set the page's
+    title and press Publish, as an editor does: (the time Publish was pressed, the admin's message)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
+        try:
+            page = browser.new_page()
+            page.goto(f"{base}/admin/login/")
+            page.fill("input[name=username]", user)
+            page.fill("input[name=password]", password)
+            page.click("form button[type=submit]")
+            page.wait_for_url("**/admin/")
+            page.goto(f"{base}/admin/pages/{page_id}/edit/")
+            page.fill("#id_title", title)
+            pressed = time.time()
+            with page.expect_navigation():  # Publish sits in the save menu: pressed as a keyboard user does
+                page.evaluate("document.querySelector('button[name=action-publish]').click()")
+            return pressed, " ".join(page.locator(".messages").inner_text().split())
+        finally:
+            browser.close()
+
+
 def backends():
     """Varnish's view of each app server: {'app1': 'healthy', ...}."""
     output = subprocess.run([*VARNISHADM, "backend.list"], capture_output=True, text=True, timeout=10).stdout
