@@ -1,8 +1,10 @@
 """Exports kept as files, one set per version of the published catalogue.
 
-The version is a token in the shared cache (settings.PAGE_CACHE_ALIAS, the cache every process of the
-site sees), replaced after any change that can change an export commits (opendata.refresh). It holds
-the time of that change: the files' Last-Modified and the "last updated" of the open data page.
+The version is a token kept in the database (opendata.models.ExportVersion) and copied into the shared
+cache (settings.PAGE_CACHE_ALIAS, the cache every process of the site sees) for each request to read,
+replaced after any change that can change an export commits (opendata.refresh). It holds the time of
+that change: the files' Last-Modified and the "last updated" of the open data page. A cache that lost
+its copy reads it again from the database: the time, ETags and files kept stay as they were.
 
 A file is made the first time it is asked for in a version: the export is streamed to that visitor
 and written to var/opendata/<version>/ as it goes, under a temporary name renamed when complete, so a
@@ -22,6 +24,8 @@ from pathlib import Path
 from django.conf import settings
 from django.core.cache import caches
 from django.http import FileResponse, StreamingHttpResponse
+
+from opendata.models import ExportVersion
 
 KEY = "opendata:version"
 
@@ -57,16 +61,18 @@ def _token(after=0):
 
 def current():
     token = cache().get(KEY)
-    if token is None:  # never made, or evicted from the cache: a new version, and the files made again
-        cache().add(KEY, _token(), None)
-        token = cache().get(KEY) or _token()
+    if token is None:  # not copied into the cache yet, or lost from it: the database's
+        token = ExportVersion.objects.get_or_create(pk=1, defaults={"token": _token()})[0].token
+        cache().set(KEY, token, None)
     return Version(token)
 
 
 def refresh():
     """A new version: every export is made again when next asked for."""
-    previous = cache().get(KEY)
-    cache().set(KEY, _token(Version(previous).timestamp if previous else 0), None)
+    previous = ExportVersion.objects.filter(pk=1).values_list("token", flat=True).first()
+    token = _token(Version(previous).timestamp if previous else 0)
+    ExportVersion.objects.update_or_create(pk=1, defaults={"token": token})
+    cache().set(KEY, token, None)
 
 
 def kept_size(version, filename):

@@ -88,3 +88,20 @@ def test_a_new_version_removes_the_files_of_older_ones(catalogue, settings):
     download("categories.en.csv")
     assert store.current().path("categories.en.csv").exists()
     assert not old.path("categories.en.csv").parent.exists()
+
+
+def test_a_cache_that_lost_the_version_changes_neither_the_time_nor_the_files(catalogue):
+    # Redis evicted or flushed: the open data page's "last updated", the ETags and the kept files stay.
+    client = Client()
+    store.refresh()
+    first = client.get("/open-data/wishes.en.csv")
+    b"".join(first.streaming_content)
+    page = client.get("/en/open-data/").content.decode()
+    store.cache().delete(store.KEY)
+
+    again = client.get("/open-data/wishes.en.csv")
+    assert isinstance(again, FileResponse)  # the file kept in the version, not an export made again
+    b"".join(again.streaming_content)
+    assert again["ETag"] == first["ETag"] and again["Last-Modified"] == first["Last-Modified"]
+    store.cache().delete(store.KEY)
+    assert client.get("/en/open-data/").content.decode() == page
