@@ -3,10 +3,11 @@ the whole scheme and can be shared; a CSV upload is read here and turned into su
 
 import csv
 import io
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from procurement import rules
@@ -14,6 +15,7 @@ from procurement import rules
 MAX_ROWS = 20
 MAX_CSV_BYTES = 100_000
 HUNDRED = Decimal(100)
+MAX_MARKS = Decimal(10_000)  # of one criterion
 NUMBER = {"invalid": _("Enter a number, such as 15 or 12.5.")}
 CSV_COLUMNS = ["criterion", "marks", "type"]
 KIND_CHOICES = [
@@ -65,6 +67,12 @@ class WeightsForm(forms.Form):
 
 
 class SchemeForm(WeightsForm):
+    subject = forms.CharField(
+        label=_("Subject of the tender"),
+        max_length=200,
+        required=False,
+        help_text=_("Optional: a few words, such as 'chiller energy', to find solutions for the tender afterwards."),
+    )
     experience_essential = forms.BooleanField(
         label=_("Experience is an essential requirement (tenders without it are rejected)"), required=False
     )
@@ -72,7 +80,7 @@ class SchemeForm(WeightsForm):
 
 class CriterionForm(forms.Form):
     name = forms.CharField(label=_("Criterion"), max_length=200, required=False)
-    marks = number_field(_("Marks"), min_value=0, max_value=Decimal(10_000))
+    marks = number_field(_("Marks"), min_value=0, max_value=MAX_MARKS)
     kind = forms.ChoiceField(label=_("Type"), choices=KIND_CHOICES, initial=rules.OTHER)
 
     def clean(self):
@@ -131,15 +139,22 @@ class UploadForm(SchemeForm):
 
 
 def read_criteria(text):
-    """The rows of a CSV of criteria: [{"name", "marks", "kind"}]; a ValidationError listing what is wrong."""
-    lines = list(csv.reader(io.StringIO(text)))
+    """The rows of a CSV of criteria: [{"name", "marks", "kind"}]; a ValidationError listing what is wrong.
+
+    Each line is held to the same rules as a row of the checker's form (CriterionForm's fields), so
+    what a file gives can always be shown and checked."""
+    try:
+        lines = list(csv.reader(io.StringIO(text, newline="")))
+    except csv.Error:  # e.g. a cell over the csv module's size limit
+        raise ValidationError(_("The file cannot be read as CSV: in Excel, save it as “CSV UTF-8”.")) from None
     if not lines:
         raise ValidationError(_("The file is empty."))
     header = [cell.strip().lower() for cell in lines[0]]
     if header != CSV_COLUMNS:
+        found = Truncator(",".join(lines[0])).chars(60)
         raise ValidationError(
             _("The first line must name the columns criterion,marks,type; this file has %(found)s."),
-            params={"found": ",".join(lines[0]) or "—"},
+            params={"found": found or "—"},
         )
     rows, errors = [], []
     for number, cells in enumerate(lines[1:], start=2):
@@ -149,16 +164,13 @@ def read_criteria(text):
             errors.append(_("Line %(line)d: give three values (criterion, marks, type).") % {"line": number})
             continue
         name, marks, kind = (cell.strip() for cell in cells)
-        try:
-            marks = Decimal(marks)
-            if not marks.is_finite() or marks < 0:
-                raise InvalidOperation
-        except InvalidOperation:
-            errors.append(_("Line %(line)d: marks must be a number, 0 or more.") % {"line": number})
+        error = _name_error(name, number) or _marks_error(marks, number)
+        if not error and kind.lower() not in KIND_WORDS:
+            error = _("Line %(line)d: type must be experience, innovation or other.") % {"line": number}
+        if error:
+            errors.append(error)
             continue
-        if kind.lower() not in KIND_WORDS:
-            errors.append(_("Line %(line)d: type must be experience, innovation or other.") % {"line": number})
-            continue
+        marks = CriterionForm.base_fields["marks"].clean(marks)
         rows.append({"name": name, "marks": marks, "kind": KIND_WORDS[kind.lower()]})
     if len(rows) > MAX_ROWS:
         errors.append(_("Enter at most %(num)d rows.") % {"num": MAX_ROWS})
@@ -167,6 +179,40 @@ def read_criteria(text):
     if not rows:
         raise ValidationError(_("The file has no criteria below its first line."))
     return rows
+
+
+def _name_error(name, line):
+    """What is wrong with the criterion's name on CSV line `line`, or None."""
+    field = CriterionForm.base_fields["name"]
+    if not name:
+        return _("Line %(line)d: enter the criterion's name.") % {"line": line}
+    try:
+        field.clean(name)
+    except ValidationError:
+        if len(name) > field.max_length:
+            return _("Line %(line)d: the criterion's name is too long (at most %(max)d characters).") % {
+                "line": line,
+                "max": field.max_length,
+            }
+        return _("Line %(line)d: the criterion's name has characters that cannot be used.") % {"line": line}
+    return None
+
+
+def _marks_error(marks, line):
+    """What is wrong with the marks on CSV line `line`, by the rules of the form's marks field, or None."""
+    field = CriterionForm.base_fields["marks"]
+    try:
+        field.clean(marks)
+    except ValidationError:
+        return _(
+            "Line %(line)d: marks must be a number from %(min)s to %(max)s, with at most %(places)d decimal places."
+        ) % {
+            "line": line,
+            "min": rules.tidy(field.min_value),
+            "max": rules.tidy(field.max_value),
+            "places": field.decimal_places,
+        }
+    return None
 
 
 class ScoringForm(WeightsForm):

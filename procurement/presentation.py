@@ -92,6 +92,9 @@ def scoring_csv_header():
         _("Price score"),
         _("Combined score"),
         _("Passed the technical mark"),
+        _("Technical weight (%)"),
+        _("Price weight (%)"),
+        _("Passing technical mark"),
     ]
 
 

@@ -11,6 +11,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
+from opendata.columns import TEXT, csv_value
 from procurement import forms, presentation, rules
 from procurement.models import ProcurementRules
 
@@ -43,6 +44,8 @@ def scheme_query(data, rows):
         "c-TOTAL_FORMS": len(rows),
         "c-INITIAL_FORMS": 0,
     }
+    if data.get("subject"):
+        query["subject"] = data["subject"]
     if data.get("experience_essential"):
         query["experience_essential"] = "on"
     for i, row in enumerate(rows):
@@ -58,6 +61,7 @@ def checker(request):
         "limits": setting.limits,
         "max_rows": forms.MAX_ROWS,
         "csv_columns": forms.CSV_COLUMNS,
+        "max_marks": rules.tidy(forms.MAX_MARKS),
     }
     upload = forms.UploadForm(auto_id="upload_%s")
     status = 200
@@ -74,6 +78,7 @@ def checker(request):
             context["findings"] = [presentation.finding_context(f) for f in findings]
             context["complies"] = rules.complies(findings)
             context["total_marks"] = rules.tidy(_scheme(form, formset).marks())
+            context["finder_query"] = urlencode({"subject": form.cleaned_data["subject"]})
             rows = formset.rows()
             formset = forms.criteria_formset(initial=rows, extra=_more(request, rows))
         else:
@@ -101,7 +106,7 @@ def scoring(request):
             )
             rows = presentation.scoring_rows(scored)
             if request.GET.get("format") == "csv":
-                return _csv(rows)
+                return _csv(rows, data)
             limits = setting.limits
             context |= {
                 "rows": rows,
@@ -122,17 +127,19 @@ def scoring(request):
 
 
 def _cell(value):
-    """A value for a spreadsheet: a name starting like a formula is kept as text."""
-    value = str(value)
-    return "'" + value if value[:1] in ("=", "+", "-", "@") else value
+    """A value for a spreadsheet, escaped as the open data files are: text Excel would run as a formula
+    (starting with =, +, -, @, a tab or a carriage return) is kept as text."""
+    return csv_value(str(value), TEXT)
 
 
-def _csv(rows):
+def _csv(rows, data):
+    """The scores as a CSV file, each line with the weights and the passing mark they were worked out with."""
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="tender-scores.csv"'
     response.write("\ufeff")  # the BOM: Excel then reads the Chinese names as UTF-8
     writer = csv.writer(response)
     writer.writerow(presentation.scoring_csv_header())
+    scheme = [rules.tidy(data[name]) for name in ("technical_weight", "price_weight", "passing_mark")]
     for row in rows:
-        writer.writerow([_cell(value) for value in presentation.scoring_csv_row(row)])
+        writer.writerow([_cell(value) for value in presentation.scoring_csv_row(row) + scheme])
     return response

@@ -41,3 +41,18 @@ def test_a_person_fills_in_the_checker_and_reads_the_fix(live_server, page):
     page.get_by_role("button", name="Check the scheme").click()
     assert "Reduce experience marks from 18 to 15" in page.locator("#rule-experience").inner_text()
     assert "technical_weight=40" in page.url  # the result's address holds the scheme, to share or reopen
+
+
+def test_from_the_checker_to_the_finder_and_a_trials_report(live_server, catalogue, page):
+    page.goto(f"{live_server.url}/en/procurement/checker/?{urlencode(scheme_query(ROWS, subject='chiller'))}")
+    page.get_by_role("link", name="Find solutions and completed trials for “chiller”").click()
+    page.wait_for_url("**/en/procurement/solutions/?subject=chiller")
+    assert page.locator("#id_subject").input_value() == "chiller"
+    report = page.locator(".finder-report")
+    assert "Energy use fell by a fifth." in report.inner_text()
+    results = Axe().run(page, options=WCAG_21_AA)
+    assert not results.violations_count, results.generate_snapshot()
+    assert not too_wide(page, screenshot=SCREENSHOTS / "phone-procurement-finder-results-en.png")
+    report.get_by_role("link", name="Read the report on the trial's page").click()
+    page.wait_for_url("**/en/trials/**#report")
+    assert page.locator("#report h2").inner_text() == "Verified performance report"

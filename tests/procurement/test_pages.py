@@ -117,7 +117,7 @@ def test_csv_upload(client):
     for content, message in [
         (b"name,score\nA,5\n", "The first line must name the columns criterion,marks,type; this file has name,score."),
         ("criterion,marks,type\n創新,20,innovation\n".encode("big5"), "The file is not UTF-8 text"),
-        (b"criterion,marks,type\nA,-3,other\nB,5,clever\n", "Line 2: marks must be a number, 0 or more."),
+        (b"criterion,marks,type\nA,-3,other\nB,5,clever\n", "Line 2: marks must be a number from 0 to 10000"),
         (b"criterion,marks,type\nA,-3,other\nB,5,clever\n", "Line 3: type must be experience, innovation or other."),
     ]:
         assert message in error_links(soup(upload(client, content), status=400))
@@ -148,10 +148,10 @@ def test_tender_scoring_and_its_csv(client):
     body = response.content.decode("utf-8")
     assert response["Content-Type"].startswith("text/csv") and body.startswith("\ufeffRank,Tender,")
     assert body.splitlines()[1:] == [
-        "1,B,70,800000,100,82,Yes",
-        "2,A,80,1000000,80,80,Yes",
-        "3,'=D,90,1250000,64,79.6,Yes",
-        ",C,40,500000,,,No",
+        "1,B,70,800000,100,82,Yes,60,40,50",
+        "2,A,80,1000000,80,80,Yes,60,40,50",
+        "3,'=D,90,1250000,64,79.6,Yes,60,40,50",
+        ",C,40,500000,,,No,60,40,50",
     ]
 
 

@@ -1,11 +1,15 @@
-"""The pro-innovation rules (procurement/rules.py) at and around each boundary, and the tender scores
-against an example worked out by hand. Pure arithmetic: no database."""
+"""The pro-innovation rules (procurement/rules.py) at and around each boundary, by 0.01 on either side,
+with the policy's limits and with limits changed in the CMS, and the tender scores against an example
+worked out by hand. Pure arithmetic, but for the CMS's limits."""
 
 from decimal import Decimal as D
 
 import pytest
 
 from procurement import rules
+from procurement.models import ProcurementRules
+from tests.html import soup, text
+from tests.procurement.test_pages import findings, scheme_query
 
 
 def scheme(experience=10, innovation=20, technical=60, essential=False):
@@ -25,13 +29,21 @@ def finding(findings, rule):
 @pytest.mark.parametrize(
     ("rule", "scheme_kwargs", "passed"),
     [
+        ("experience", {"experience": "14.99"}, True),
         ("experience", {"experience": 15}, True),
+        ("experience", {"experience": "15.01"}, False),
         ("experience", {"experience": "15.1"}, False),
-        ("innovation", {"innovation": 20}, True),
         ("innovation", {"innovation": "19.9"}, False),
-        ("weighting", {"technical": 50}, True),
-        ("weighting", {"technical": 70}, True),
+        ("innovation", {"innovation": "19.99"}, False),
+        ("innovation", {"innovation": 20}, True),
+        ("innovation", {"innovation": "20.01"}, True),
         ("weighting", {"technical": 40}, False),
+        ("weighting", {"technical": "49.99"}, False),  # price 50.01
+        ("weighting", {"technical": 50}, True),
+        ("weighting", {"technical": "50.01"}, True),  # price 49.99
+        ("weighting", {"technical": "69.99"}, True),  # price 30.01
+        ("weighting", {"technical": 70}, True),
+        ("weighting", {"technical": "70.01"}, False),  # price 29.99
         ("weighting", {"technical": 80}, False),
         ("essential", {"essential": False}, True),
         ("essential", {"essential": True}, False),
@@ -69,6 +81,37 @@ def test_other_limits_are_used():
     )
     assert rules.complies(rules.check(scheme(experience=18, innovation=10, technical=40), limits))
     assert rules.ratio(D(65), D(35)) == "6.5:3.5" and rules.tidy(D("15.10")) == "15.1"
+
+
+@pytest.mark.django_db
+def test_the_limits_set_in_the_cms_are_used_around_their_boundaries(client):
+    setting = ProcurementRules.load()
+    setting.experience_max, setting.innovation_min = D("12.5"), D(25)
+    setting.technical_weight_min, setting.technical_weight_max = D(55), D(65)
+    setting.full_clean()
+    setting.save()
+    limits = ProcurementRules.load().limits
+
+    def passed(rule, **scheme_kwargs):
+        return finding(rules.check(scheme(**({"innovation": 25} | scheme_kwargs)), limits), rule).passed
+
+    assert [passed("experience", experience=e) for e in ("12.49", "12.5", "12.51", 15)] == [True, True, False, False]
+    assert [passed("innovation", innovation=i) for i in (20, "24.99", 25, "25.01")] == [False, False, True, True]
+    assert [passed("weighting", technical=t) for t in (50, "54.99", 55, 65, "65.01", 70)] == [
+        False,
+        False,
+        True,
+        True,
+        False,
+        False,
+    ]
+    # The checker's page reads them too: just past each of them fails (each passes the policy's limits).
+    rows = [("Experience", "12.51", "experience"), ("Innovation", "24.99", "innovation"), ("Method", "62.5", "other")]
+    page = soup(client.get("/en/procurement/checker/", scheme_query(rows, "65.01", "34.99")))
+    assert findings(page) == {"essential": True, "experience": False, "innovation": False, "weighting": False}
+    assert "the limit is 12.5%" in text(page.select_one("#rule-experience"))
+    assert "the minimum is 25%" in text(page.select_one("#rule-innovation"))
+    assert "Use a weighting between 5.5:4.5 and 6.5:3.5, e.g. 6.5:3.5." in text(page.select_one("#rule-weighting"))
 
 
 def test_tender_scores_match_a_hand_computed_example():
