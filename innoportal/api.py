@@ -14,6 +14,7 @@ from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
 from catalogue.models.base import CatalogueItemPage, name_organisations
+from innoportal.api_media import PublicMedia, reading_tags_together
 from innoportal.routing import specific
 
 # Far beyond any listing, well within every database's integers (a larger offset overflows them).
@@ -119,12 +120,16 @@ def read_together(pages, fields):
         name_organisations(items)
 
 
-class Images(ChecksItsInput, ImagesAPIViewSet):
-    pass
+class Images(ChecksItsInput, PublicMedia, ImagesAPIViewSet):
+    """Only the images live, public pages use (innoportal.api_media)."""
+
+    base_serializer_class = reading_tags_together(ImagesAPIViewSet.base_serializer_class)
 
 
-class Documents(ChecksItsInput, DocumentsAPIViewSet):
-    pass
+class Documents(ChecksItsInput, PublicMedia, DocumentsAPIViewSet):
+    """Only the documents live, public pages use (innoportal.api_media)."""
+
+    base_serializer_class = reading_tags_together(DocumentsAPIViewSet.base_serializer_class)
 
 
 api_router = WagtailAPIRouter("wagtailapi")

@@ -114,6 +114,11 @@ def _every_index_exists():
         index = backend.get_index_for_model(model)
         if not index.exists():
             index.put()
+        try:
+            index.add_model(model)  # the fields' mappings, as update_index puts them
+        except Exception:  # an index an older run made without them, whose guessed mapping conflicts
+            index.reset()
+            index.add_model(model)
     _every_index_exists.done = True
 
 
