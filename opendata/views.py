@@ -29,8 +29,10 @@ from .sources import locale
 FILE_NAME = re.compile(r"(?P<dataset>[a-z-]+?)(?:\.(?P<language>en|zh-hant|zh-hans))?\.(?P<format>csv|json)")
 LANGUAGES = ["en", "zh-hant", "zh-hans", None]  # None: bilingual
 LICENCE = {
-    "name": "Creative Commons Attribution 4.0 International (CC BY 4.0)",
+    # Translators: Creative Commons' own name for it in Traditional Chinese: 創用CC 姓名標示 4.0 國際 (CC BY 4.0).
+    "name": _("Creative Commons Attribution 4.0 International (CC BY 4.0)"),
     "url": "https://creativecommons.org/licenses/by/4.0/",
+    # The licence deed in the page's language: Creative Commons has one in each of the site's languages.
     "deeds": {"en": "deed.en", "zh-hant": "deed.zh-hant", "zh-hans": "deed.zh-hans"},
 }
 
@@ -82,8 +84,8 @@ def index(request):
 
 
 def _licence():
-    deed = LICENCE["deeds"].get(get_language(), "deed.en")
-    return {"name": LICENCE["name"], "url": LICENCE["url"] + deed}
+    code = get_language() if get_language() in LICENCE["deeds"] else "en"
+    return {"name": LICENCE["name"], "url": LICENCE["url"] + LICENCE["deeds"][code], "hreflang": hreflang(code)}
 
 
 @require_safe

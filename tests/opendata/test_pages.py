@@ -5,6 +5,7 @@ import re
 
 import pytest
 from django.test import Client
+from django.utils import translation
 
 from opendata import store
 from opendata.datasets import DATASETS
@@ -28,6 +29,53 @@ def test_the_open_data_page_lists_every_file_with_its_records_licence_and_last_u
     wishes = page.select_one("#dataset-wishes").find_parent("section")
     counts = [cell.get_text(strip=True) for cell in wishes.select("tbody td:first-of-type")]
     assert counts == ["2", "2", "2", "2"]  # English, 繁, 简, bilingual
+
+
+LICENCES = {
+    "en": ("Creative Commons Attribution 4.0 International (CC BY 4.0)", "deed.en", "en"),
+    "zh-hant": ("創用CC 姓名標示 4.0 國際 (CC BY 4.0)", "deed.zh-hant", "zh-Hant"),
+    "zh-hans": ("创用CC 姓名标示 4.0 国际 (CC BY 4.0)", "deed.zh-hans", "zh-Hans"),  # converted from 繁
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "zh-hant", "zh-hans"])
+def test_the_licence_is_named_in_the_pages_language_and_links_to_its_deed_in_that_language(catalogue, lang):
+    name, deed, tag = LICENCES[lang]
+    page = soup(Client().get(f"/{lang}/open-data/"))
+    statement = page.select_one("#licence").find_next_sibling("p")
+    assert name in text(statement), text(statement)  # not the English name in a Chinese sentence
+    link = statement.select_one("a[rel=license]")
+    assert link["href"] == f"https://creativecommons.org/licenses/by/4.0/{deed}" and link["hreflang"] == tag
+
+
+def tables_in_named_regions(page, prefix):
+    """{dataset slug: its table's caption}, each table checked to scroll sideways in a region of its own
+    that the keyboard reaches, named by the table's caption (as the statistics page's tables are)."""
+    captions = {}
+    for slug in DATASETS:
+        section = page.select_one(f"#{prefix}-{slug}").find_parent("section")
+        (region,) = section.select(".table-wrap")
+        table = region.find("table", recursive=False)
+        assert region["role"] == "region" and region["tabindex"] == "0", slug
+        assert region["aria-labelledby"] == table.caption["id"], slug
+        assert table.caption is table.find(True)  # the caption is the table's first child
+        assert table.select("thead th[scope=col]") and table.select("tbody th[scope=row]")
+        heading = text(section.h2)
+        assert heading in text(table.caption) and text(table.caption) != heading, slug
+        captions[slug] = text(table.caption)
+    ids = [element["id"] for element in page.select("[id]")]
+    assert len(ids) == len(set(ids))  # each caption's id names one element
+    return captions
+
+
+@pytest.mark.parametrize("lang", ["en", "zh-hant", "zh-hans"])
+def test_the_tables_of_files_and_of_columns_have_captions_and_scroll_in_named_regions(catalogue, lang):
+    files = tables_in_named_regions(soup(Client().get(f"/{lang}/open-data/")), "dataset")
+    columns = tables_in_named_regions(soup(Client().get(f"/{lang}/open-data/dictionary/")), "columns")
+    if lang == "en":
+        with translation.override("en"):
+            assert files == {slug: f"Files of {dataset.title}" for slug, dataset in DATASETS.items()}
+            assert columns == {slug: f"Columns of {dataset.title}" for slug, dataset in DATASETS.items()}
 
 
 def test_record_counts_are_the_records_in_the_files(catalogue, import_file):

@@ -5,12 +5,17 @@ import re
 
 import pytest
 from django.contrib.auth.models import Group
+from django.contrib.humanize.templatetags.humanize import intcomma
 from django.test import Client
+from django.utils import translation
 from wagtail.models import Locale, PageViewRestriction
 
 from catalogue.models import WishPage
+from home.templatetags.portal_tags import hkd
+from innoportal.languages import content_language, converted
 from portal_statistics.figures import compute
 from tests.html import soup, text
+from tests.statistics.test_figures import expected_totals
 
 LANGUAGES = ["en", "zh-hant", "zh-hans"]
 CHARTS = 8  # four monthly trends, the funnel, categories, departments, types of provider
@@ -76,6 +81,21 @@ def test_the_page_shows_the_figures_in_each_language_with_its_names_and_formats(
     simplified = soup(client.get("/zh-hans/statistics/"))
     assert "机电工程署" in text(simplified.select_one("#departments-chart-table"))  # converted from 機電工程署
     assert figures(simplified) == {**figures(traditional), "figure-value": "120万港元"}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_page_shows_the_demo_contents_totals_in_each_language(client, demo, lang):
+    # Counted again through Wagtail's own filters, in the language whose content the page shows
+    # (/zh-hans/ reads the Traditional Chinese content), and written as the page writes them.
+    expected = expected_totals(content_language(lang))
+    assert all(expected.values()), expected  # the demo has some of each
+    with translation.override(lang):
+        value = converted(hkd(expected["matched_value"]), lang)  # HK$… million, …萬港元, …万港元
+        counts = {name: intcomma(expected[name]) for name in ("wishes", "solutions", "trials", "matches", "reports")}
+    assert figures(soup(client.get(f"/{lang}/statistics/"))) == {
+        **{f"figure-{name}": count for name, count in counts.items()},
+        "figure-value": value,
+    }
 
 
 def test_a_restricted_wish_leaves_the_pages_figures(client, catalogue):
