@@ -15,6 +15,9 @@ The index records a page's own row, which for a page never published holds its d
 referring page must be live. The page's `live` is read from the page itself, so unpublishing hides
 its media at once; a page's references are re-indexed by a task after it is saved.
 
+`withheld(document)` applies the same rule to a document's file (innoportal/wagtail_hooks.py), except
+that a document no page refers to is served, as before.
+
 `public_media(model)` is a subquery (no query of its own); the search engines read it once when they
 filter a search by it (`pk__in`, on the `id` filter field of both models).
 """
@@ -51,6 +54,18 @@ def public_media(model):
         object_id__in=public_pages_ids(),
     )
     return model.objects.filter(Exists(used)).exclude(restricted_collections_q()).values("pk")
+
+
+def withheld(document):
+    """Whether `document`'s file is kept from visitors: pages refer to it, and none of them is live and
+    public (a draft's, an unpublished page's, a private section's). One that no page refers to (yet:
+    a page just published has its references indexed by a task) is served, as Wagtail serves it."""
+    pages = ReferenceIndex.objects.filter(
+        to_content_type=ContentType.objects.get_for_model(type(document)),
+        to_object_id=str(document.pk),
+        base_content_type=ContentType.objects.get_for_model(Page),
+    )
+    return pages.exists() and not pages.filter(object_id__in=public_pages_ids()).exists()
 
 
 class PublicMedia:

@@ -135,3 +135,19 @@ def test_a_media_listing_or_search_reads_the_same_few_rows_however_many_items(cl
     page(site_tree["en"], "more-gallery", images=[tagged(f"More photo {n}") for n in range(5)])
     assert queries() == (few[0], 7) and queries(search="photo") == (searched[0], 7)
     assert [item["meta"]["tags"] for item in client.get(IMAGES).json()["items"]] == [["drains", "robotics"]] * 7
+
+
+def test_a_document_only_a_draft_uses_is_served_to_editors_only_until_its_page_is_live(client, admin_client, site_tree):
+    # Wagtail's document addresses count up: each could be asked for in turn.
+    drafts, loose = document("Tender evaluation draft"), document("Leaflet")
+    draft = page(site_tree["en"], "evaluation", documents=[drafts], live=False)
+    address, loose_address = drafts.url, loose.url
+    assert client.get(address).status_code == 404
+    assert admin_client.get(address).status_code == 200  # an editor previewing the draft
+    assert client.get(loose_address).status_code == 200  # used by no page: served, as Wagtail does
+
+    publish(draft)
+    served = client.get(address)
+    assert served.status_code == 200 and b"".join(served.streaming_content).startswith(b"%PDF")
+    StandardPage.objects.get(pk=draft.pk).unpublish()
+    assert client.get(address).status_code == 404
