@@ -277,17 +277,23 @@ class CpuUse:
         return now
 
 
-def rush(page_url, people):
-    barrier = threading.Barrier(people + 1, timeout=60)
+def rush(page_url, people, during=None, after=1.0, start_within=60, finish_within=2 * TIMEOUT + 30):
+    """`people` register at once: (the crowd, the wall time, and `during()`'s result with when it was
+    called, `after` seconds into the rush, or None)."""
+    barrier = threading.Barrier(people + 1, timeout=start_within)
     crowd = [Person(number, page_url, barrier) for number in range(1, people + 1)]
     for person in crowd:
         person.start()
     barrier.wait()
     started = time.perf_counter()
-    deadline = time.monotonic() + 2 * TIMEOUT + 30
+    happened = None
+    if during:
+        time.sleep(after)
+        happened = (during(), time.perf_counter() - started)
+    deadline = time.monotonic() + finish_within
     for person in crowd:
         person.join(max(0.0, deadline - time.monotonic()))
-    return crowd, time.perf_counter() - started
+    return crowd, time.perf_counter() - started, happened
 
 
 def count_statuses():
@@ -306,10 +312,17 @@ def ms(seconds):
     return f"{seconds * 1000:.0f} ms"
 
 
+def latency_line(crowd):
+    latencies = sorted(person.latency for person in crowd if person.latency is not None)
+    if not latencies:
+        return "POST latency n/a"
+    parts = [f"p{int(q * 100)} {ms(percentile(latencies, q))}" for q in (0.5, 0.95, 0.99)]
+    return f"POST latency {', '.join(parts)}, max {ms(latencies[-1])}"
+
+
 def report(args, crowd, wall, statuses, cpu):
     outcomes = Counter(person.outcome for person in crowd)
     errors = len(crowd) - outcomes["registered"]
-    latencies = sorted(person.latency for person in crowd if person.latency is not None)
     kind = f"gthread, {args.threads} threads each" if args.threads > 1 else "sync"
     print(f"machine      {os.cpu_count()} CPUs, Python {sys.version.split()[0]}, PostgreSQL on {PG['host']}")
     print(f"gunicorn     {args.workers} workers ({kind}) on 127.0.0.1:{args.port}, production settings")
@@ -322,10 +335,7 @@ def report(args, crowd, wall, statuses, cpu):
     print(f"errors       {errors}")
     print(f"wall time    {wall:.2f} s (GET + POST, all people)")
     print(f"throughput   {outcomes['registered'] / wall:.1f} registrations/s")
-    print(
-        f"POST latency p50 {ms(percentile(latencies, 0.50))}, p95 {ms(percentile(latencies, 0.95))}, "
-        f"p99 {ms(percentile(latencies, 0.99))}, max {ms(latencies[-1]) if latencies else 'n/a'}"
-    )
+    print(latency_line(crowd))
     used = cpu.used
     rest = used["machine"] - used["client"] - used["gunicorn"] - used["PostgreSQL"]
     print(
@@ -360,7 +370,7 @@ def main():
             wait_until_up(server, page_url, log.name)
             print(f"Rush: {args.people} people register at {page_url}", flush=True)
             with CpuUse(args.port) as cpu:
-                crowd, wall = rush(page_url, args.people)
+                crowd, wall, _ = rush(page_url, args.people)
             report(args, crowd, wall, count_statuses(), cpu)
     finally:
         if server is not None:

@@ -11,7 +11,7 @@ from collections import Counter
 from pathlib import Path
 
 import requests
-from registration import CREATE_INNODAY
+from registration import CREATE_INNODAY, latency_line, rush
 from stack_tools import (
     APPS,
     DATABASE,
@@ -19,11 +19,9 @@ from stack_tools import (
     SITE,
     Result,
     backends,
-    burst,
     ctl,
     get,
     kill_group,
-    latency_line,
     log_sizes,
     path_of,
     posts_per_server,
@@ -145,6 +143,9 @@ def rate_limit(token, attempts=12, limit=10):
     return result
 
 
+BURST = {"start_within": 120, "finish_within": 180}  # seconds: a thousand people, through one proxy
+
+
 def make_innoday(slug, seats):
     code = CREATE_INNODAY.replace("SEATS", str(int(seats))).replace("bench-rush", slug)
     code = (
@@ -162,7 +163,7 @@ def registration_burst(token, people=1000, seats=300):
     get(page_url)  # the page exists on both servers' (shared) cache
     since = log_sizes()
     print(f"  {people} people register at {page_url} ({seats} seats)", flush=True)
-    crowd, wall, _ = burst(page_url, people)
+    crowd, wall, _ = rush(page_url, people, **BURST)
     time.sleep(1)  # the access log lines of the last requests
     outcomes = Counter(person.outcome for person in crowd)
     statuses = Counter(registrations(event_key).values())
@@ -197,7 +198,7 @@ def burst_with_kill(token, people=1000, seats=300):
     print(
         f"  {people} people register at {page_url} ({seats} seats); app1 (pid {old_pid}) killed after 1 s", flush=True
     )
-    crowd, wall, (killed_pid, at) = burst(page_url, people, during=lambda: kill_group("app1"))
+    crowd, wall, (killed_pid, at) = rush(page_url, people, during=lambda: kill_group("app1"), **BURST)
     restarted = wait_restarted("app1", killed_pid)
     time.sleep(1)
     outcomes = Counter(person.outcome for person in crowd)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import registration
 import requests
-from registration import ROOT, Person, percentile
+from registration import ROOT
 
 STACK = ["bash", str(ROOT / "bin" / "stack")]
 DATABASE = "innoportal_stack"
@@ -207,36 +207,6 @@ class Mailbox:
 
 
 # --- a registration burst -------------------------------------------------------------------------
-
-CREATE_INNODAY_SUFFIX = """
-print("EVENT_KEY=" + str(pages["en"].event_key))
-"""
-
-
-def burst(page_url, people, during=None, after=1.0):
-    """registration.py's rush, with `during()` called `after` seconds into it; returns (crowd, wall, at)."""
-    barrier = threading.Barrier(people + 1, timeout=120)
-    crowd = [Person(number, page_url, barrier) for number in range(1, people + 1)]
-    for person in crowd:
-        person.start()
-    barrier.wait()
-    started = time.perf_counter()
-    happened = None
-    if during:
-        time.sleep(after)
-        happened = (during(), time.perf_counter() - started)
-    deadline = time.monotonic() + 180
-    for person in crowd:
-        person.join(max(0.0, deadline - time.monotonic()))
-    return crowd, time.perf_counter() - started, happened
-
-
-def latency_line(crowd):
-    latencies = sorted(person.latency for person in crowd if person.latency is not None)
-    if not latencies:
-        return "POST latency n/a"
-    parts = [f"p{int(q * 100)} {percentile(latencies, q) * 1000:.0f} ms" for q in (0.5, 0.95, 0.99)]
-    return f"POST latency {', '.join(parts)}, max {latencies[-1] * 1000:.0f} ms"
 
 
 def registrations(event_key):

@@ -71,7 +71,7 @@ def refresh():
     """A new version: every export is made again when next asked for."""
     previous = ExportVersion.objects.filter(pk=1).values_list("token", flat=True).first()
     token = _token(Version(previous).timestamp if previous else 0)
-    ExportVersion.objects.update_or_create(pk=1, defaults={"token": token})
+    ExportVersion(pk=1, token=token).save()
     cache().set(KEY, token, None)
 
 

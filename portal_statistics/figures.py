@@ -180,7 +180,7 @@ def _counted(*links):
 
 
 def _named(model, locale):
-    """(id, key, name in `locale` else its own, *more) of every row of `model`."""
+    """Every row of `model`, with `local_name`: its name in `locale`, else its own."""
     version = model.objects.filter(translation_key=OuterRef("translation_key"), locale=locale)
     local_name = Coalesce(Subquery(version.values("name")[:1]), "name")
     return model.objects.annotate(local_name=local_name)

@@ -1,3 +1,5 @@
+import functools
+
 import pytest
 from django.core.management import call_command
 
@@ -100,12 +102,11 @@ def _restore_indexed_objects():
     touched_indexed_objects.clear()
 
 
+@functools.cache
 def _every_index_exists():
     """Every index of the site's indexed models exists, as after `update_index`, even with nothing of
     its kind indexed yet (a test without the catalogue has no pages; the demo has no documents). Once
     per process: the tests replace an index's contents, not the index."""
-    if _every_index_exists.done:
-        return
     from modelsearch.backends import get_search_backend
     from modelsearch.index import get_indexed_models
 
@@ -119,10 +120,6 @@ def _every_index_exists():
         except Exception:  # an index an older run made without them, whose guessed mapping conflicts
             index.reset()
             index.add_model(model)
-    _every_index_exists.done = True
-
-
-_every_index_exists.done = False
 
 
 @pytest.fixture(autouse=True)
